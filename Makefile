@@ -1,0 +1,41 @@
+# Two commands do all set-up on a fresh machine: `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test serve validate lock clean
+
+# The virtual environment, with the locked site dependencies (hashes required).
+$(VENV)/.site-installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+# Test dependencies on top (also locked with hashes).
+$(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
+	$(PIP) install --require-hashes --no-deps -r requirements-dev.txt
+	touch $@
+
+.venv: $(VENV)/.site-installed
+
+validate: $(VENV)/.site-installed
+	$(PY) scripts/hub.py validate
+
+build: $(VENV)/.site-installed
+	$(PY) scripts/hub.py build
+
+serve: $(VENV)/.site-installed
+	$(PY) scripts/hub.py serve
+
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest
+
+# Re-lock after editing requirements.in or requirements-dev.in.
+lock: $(VENV)/.dev-installed
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf site .cache .pytest_cache

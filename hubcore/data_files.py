@@ -1,0 +1,24 @@
+"""The small data files beside the taxonomies: site settings and project figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .strict_yaml import StrictYamlError, parse
+
+
+def load_mapping(root: Path, rel: str, required: bool = True) -> tuple[dict[str, Any], list[Problem]]:
+    """A strict YAML mapping from ``rel``; problems instead of exceptions."""
+    try:
+        document = parse((root / rel).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, ([Problem(rel, 1, "file", "missing")] if required else [])
+    except StrictYamlError as error:
+        return {}, [Problem(rel, error.line, error.key, error.message)]
+    if document.value is None:
+        return {}, []
+    if not isinstance(document.value, dict):
+        return {}, [Problem(rel, 1, "file", "must be a mapping")]
+    return document.value, []

@@ -1,0 +1,70 @@
+"""Resolve the links and images of a page against the files under docs/.
+
+A link to a page is written to the English file name (``about.md``); the build
+serves the reader's language version, so the link is good if any language
+version exists. Anchors are looked up in the version a reader of the linking
+page's language will get.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from .settings import DEFAULT_LANGUAGE, LANGUAGES
+
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    """What exists under docs/: every file, and every page's anchors by docs path."""
+
+    files: frozenset[str]
+    anchors: dict[str, set[str]]
+
+    def page_variants(self, md_path: str) -> list[str]:
+        """Existing language versions of ``x.md`` (or of an explicit ``x.ru.md``)."""
+        if md_path in self.files and any(md_path.endswith(f".{l}.md") for l in LANGUAGES):
+            return [md_path]
+        stem = md_path[: -len(".md")]
+        names = [f"{stem}.md"] + [f"{stem}.{l}.md" for l in LANGUAGES if l != DEFAULT_LANGUAGE]
+        return [n for n in names if n in self.files]
+
+    def version_for(self, variants: list[str], lang: str) -> str:
+        wanted = variants[0][: -len(".md")] if lang == DEFAULT_LANGUAGE else None
+        for name in variants:
+            if (lang == DEFAULT_LANGUAGE and name == f"{wanted}.md") or name.endswith(f".{lang}.md"):
+                return name
+        return variants[0]
+
+
+def check_link(url: str, from_path: str, lang: str, tree: DocsTree) -> str | None:
+    """Why ``url`` written in ``from_path`` (docs-relative) is broken, or None if it is fine."""
+    parts = urlsplit(url)
+    if parts.scheme:
+        return None  # external, or a script URL (reported as active HTML)
+    if url.startswith("//"):
+        return None
+    if url.startswith("/"):
+        return f"absolute link '{url}': link to the .md file with a relative path"
+    path, anchor = unquote(parts.path), unquote(parts.fragment)
+    if not path:
+        target = from_path
+    else:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), path))
+        if joined == ".." or joined.startswith("../"):
+            return f"'{url}' points outside docs/"
+        if path.endswith("/") or (joined + "/index.md") in tree.files and not joined.endswith(".md"):
+            joined = posixpath.join(joined, "index.md")
+        if not joined.endswith(".md"):
+            if joined not in tree.files:
+                return f"'{url}': no such file under docs/"
+            return None
+        variants = tree.page_variants(joined)
+        if not variants:
+            return f"'{url}': no such page ({joined} does not exist)"
+        target = tree.version_for(variants, lang)
+    if anchor and anchor not in tree.anchors.get(target, set()):
+        return f"'{url}': no heading or id '#{anchor}' in {target}"
+    return None

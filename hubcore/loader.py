@@ -1,0 +1,180 @@
+"""Gather and check everything under docs/ and data/ into a Site, in one pass.
+
+Follows the shape of a MkDocs build, but for checking: first every file is read
+and split, then entries are grouped and their fields checked, then bodies
+(active HTML, links, anchors). Every problem of every file is collected; the
+caller decides whether to stop. Nothing here writes anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from . import markdown_source as md
+from .active_html import dangerous_url, find_active_html
+from .data_files import load_mapping
+from .fields import FieldChecker
+from .frontmatter import SourceFile, split
+from .links import DocsTree, check_link
+from .model import Document, Entry, Site, default_original
+from .problems import Problem
+from .schema import PAGE, fields_for, translatable_names
+from .settings import DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
+from .taxonomy import Taxonomies
+from . import results, taxonomy
+
+
+def load_site(root: Path) -> tuple[Site, list[Problem]]:
+    """Read and check the whole repository's content; returns the site and every problem."""
+    paths = Paths(root)
+    taxonomies, problems = taxonomy.load(root)
+    project, more = load_mapping(root, PROJECT_FILE)
+    problems += more + results.check(project, taxonomies)
+    settings, more = load_mapping(root, SITE_FILE, required=False)
+    problems += more
+    ui, more = load_mapping(root, UI_FILE)
+    problems += more + _check_ui(ui)
+    files, more = _walk(paths)
+    problems += more
+    documents: list[Document] = []
+    for docs_path in sorted(f for f in files if f.endswith(".md")):
+        rel = f"{DOCS_DIR}/{docs_path}"
+        source, more = split(rel, (paths.docs / docs_path).read_bytes())
+        problems += more
+        if source is not None:
+            key, lang = language_of(docs_path)
+            documents.append(Document(source, docs_path, key, lang))
+    tree = DocsTree(frozenset(files), {d.docs_path: md.anchors(md.blank_code(d.source.body))
+                                       for d in documents})
+    entries: dict[str, Entry] = {}
+    for key in sorted({d.key for d in documents}):
+        versions = {d.lang: d for d in documents if d.key == key}
+        kind = _kind(key, taxonomies)
+        if kind is None:
+            first = next(iter(versions.values()))
+            folders = ", ".join(t.folder for t in taxonomies.types.values())
+            problems.append(Problem(first.source.path, 1, "file",
+                                    f"not in a section: put products in one of {folders}"))
+            continue
+        entry = _entry(key, kind, versions)
+        problems += _check_entry(entry, taxonomies)
+        entries[key] = entry
+    allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
+    for entry in entries.values():
+        for document in entry.versions.values():
+            problems += _check_body(document, tree, allowed_hosts)
+        problems += _check_attachments(entry, tree)
+    return Site(taxonomies, project, settings, entries, ui), sorted(set(problems))
+
+
+def _check_ui(ui: dict[str, Any]) -> list[Problem]:
+    """Every interface word must exist in every language."""
+    problems = []
+    words = set().union(*(set(v) for v in ui.values() if isinstance(v, dict))) if ui else set()
+    for lang in LANGUAGES:
+        for word in sorted(words - set(ui.get(lang) or {})):
+            problems.append(Problem(UI_FILE, 1, f"{lang}.{word}", "missing translation"))
+    return problems
+
+
+def _walk(paths: Paths) -> tuple[set[str], list[Problem]]:
+    """Every regular file under docs/ (docs-relative); symbolic links are refused, not followed."""
+    files: set[str] = set()
+    problems: list[Problem] = []
+    if not paths.docs.is_dir():
+        return files, [Problem(DOCS_DIR, 1, "file", "the docs/ folder is missing")]
+    for folder, dirs, names in os.walk(paths.docs, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirs + names):
+            full = base / name
+            rel = full.relative_to(paths.docs).as_posix()
+            if full.is_symlink():
+                problems.append(Problem(f"{DOCS_DIR}/{rel}", 1, "file",
+                                        "symbolic links are not allowed under docs/: copy the file"))
+                if name in dirs:
+                    dirs.remove(name)
+            elif name in names and full.is_file():
+                files.add(rel)
+    return files, problems
+
+
+def _kind(key: str, taxonomies: Taxonomies) -> str | None:
+    """PAGE for top-level pages and section intros; the type for files in a section."""
+    parts = key.split("/")
+    if len(parts) == 1:
+        return PAGE
+    content_type = taxonomies.type_of_folder(parts[0])
+    if content_type is None:
+        return None
+    return PAGE if parts[1:] == ["index"] else content_type.id
+
+
+def _entry(key: str, kind: str, versions: dict[str, Document]) -> Entry:
+    neutral = {f.name for f in fields_for(kind)} - translatable_names(kind)
+    return Entry(key, kind, default_original(versions, neutral), versions)
+
+
+def _reporter(problems: list[Problem], source: SourceFile):
+    def report(path: tuple, where: str, message: str) -> None:
+        problems.append(Problem(source.path, source.line_of(path), where, message))
+    return report
+
+
+def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
+    problems: list[Problem] = []
+    texts = translatable_names(entry.kind)
+    for document in entry.versions.values():
+        is_original = document is entry.original
+        checker = FieldChecker(taxonomies, _reporter(problems, document.source))
+        checker.check(document.meta, entry.kind, None if is_original else texts)
+        if is_original:
+            continue
+        for name, value in document.meta.items():
+            if name in texts or name not in entry.original.meta and name not in _names(entry.kind):
+                continue
+            original: Any = entry.original.meta.get(name)
+            if value != original:
+                problems.append(Problem(
+                    document.source.path, document.source.line_of((name,)), name,
+                    f"language-neutral field differs from the original "
+                    f"({entry.original.source.path}: {original!r}): write it once, in the original"))
+    return problems
+
+
+def _names(kind: str) -> set[str]:
+    return {f.name for f in fields_for(kind)}
+
+
+def _check_body(document: Document, tree: DocsTree, allowed_hosts: frozenset[str]) -> list[Problem]:
+    source = document.source
+    text = md.blank_code(source.body)
+    offset = source.body_line - 1
+    problems = [Problem(source.path, offset + line, "body", message)
+                for line, message in find_active_html(text, allowed_hosts) + md.attribute_problems(text)]
+    for link in md.links(text):
+        where = "image" if link.image else "link"
+        if dangerous_url(link.url):
+            problems.append(Problem(source.path, offset + link.line, "body",
+                                    f"script URL in a {where} is not allowed"))
+            continue
+        reason = check_link(link.url, document.docs_path, document.lang, tree)
+        if reason:
+            problems.append(Problem(source.path, offset + link.line, "body", f"broken {where}: {reason}"))
+    return problems
+
+
+def _check_attachments(entry: Entry, tree: DocsTree) -> list[Problem]:
+    problems: list[Problem] = []
+    attachments = entry.original.meta.get("attachments")
+    if not isinstance(attachments, list):
+        return problems
+    source = entry.original.source
+    for i, item in enumerate(attachments):
+        if isinstance(item, dict) and isinstance(item.get("file"), str) and "://" not in item["file"]:
+            reason = check_link(item["file"], entry.original.docs_path, entry.original.lang, tree)
+            if reason:
+                problems.append(Problem(source.path, source.line_of(("attachments", i, "file")),
+                                        f"attachments[{i}].file", reason))
+    return problems

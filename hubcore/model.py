@@ -1,0 +1,122 @@
+"""The content model: documents (one file, one language) grouped into entries.
+
+Gathered once per build from ``docs/``; every listing, page and export is made
+from it. It knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .frontmatter import SourceFile
+from .schema import PAGE, translatable_names
+from .settings import DEFAULT_LANGUAGE, LANGUAGES
+from .taxonomy import Taxonomies
+
+
+@dataclass(frozen=True)
+class Document:
+    """One Markdown file: one entry in one language."""
+
+    source: SourceFile
+    docs_path: str  # relative to docs/, e.g. "workshops/x.ru.md"
+    key: str  # language-free id, e.g. "workshops/x"
+    lang: str
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.source.meta
+
+    def __repr__(self) -> str:
+        return f"Document({self.docs_path!r})"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A page or a product in every language it exists in.
+
+    ``original`` carries the language-neutral fields; translations carry only
+    text (title, summary, tags, body).
+    """
+
+    key: str
+    kind: str  # PAGE or a content type id
+    original: Document
+    versions: dict[str, Document] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"Entry({self.key!r}, {self.kind!r}, original={self.original.lang!r}, langs={sorted(self.versions)})"
+
+    @property
+    def is_product(self) -> bool:
+        return self.kind != PAGE
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang for lang in LANGUAGES if lang in self.versions]
+
+    def document(self, lang: str) -> Document:
+        """The file shown to a reader of ``lang``: theirs, or the original as a fallback."""
+        return self.versions.get(lang, self.original)
+
+    def text(self, name: str, lang: str) -> Any:
+        """A translatable field in ``lang`` (falling back to the original's)."""
+        value = self.document(lang).meta.get(name)
+        return value if value is not None else self.original.meta.get(name)
+
+    @property
+    def neutral(self) -> dict[str, Any]:
+        """The language-neutral fields, from the original."""
+        texts = translatable_names(self.kind)
+        return {k: v for k, v in self.original.meta.items() if k not in texts}
+
+    @property
+    def draft(self) -> bool:
+        return self.original.meta.get("draft") is True
+
+    @property
+    def slug(self) -> str:
+        return self.key.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the build needs: vocabularies, project figures, settings and entries."""
+
+    taxonomies: Taxonomies
+    project: dict[str, Any]
+    settings: dict[str, Any]
+    entries: dict[str, Entry]
+    ui: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface words per language
+
+    def products(self, include_drafts: bool = False) -> list[Entry]:
+        """Published products, newest first (undated last), then by key for a stable order."""
+        items = [e for e in self.entries.values() if e.is_product and (include_drafts or not e.draft)]
+        return sorted(items, key=lambda e: (_date_key(e.neutral.get("date")), e.key))
+
+    def entry_for_path(self, docs_path: str) -> Entry | None:
+        """The entry a docs-relative file path belongs to."""
+        from .settings import language_of  # local: keeps the import graph flat
+        key, _ = language_of(docs_path)
+        return self.entries.get(key)
+
+
+def _date_key(value: str | None) -> tuple[int, ...]:
+    """Sort key that puts later dates first and undated entries last."""
+    if not value:
+        return (1,)
+    parts = [int(p) for p in value.split("-")]
+    return (0, *(-p for p in parts + [99] * (3 - len(parts))))
+
+
+def default_original(versions: dict[str, Document], neutral_names: set[str]) -> Document:
+    """Which file is the original when several languages exist.
+
+    The file that carries language-neutral fields is the original; when both or
+    neither do, the default language (English) is. A single file is its own original.
+    """
+    carrying = [d for d in versions.values() if neutral_names & set(d.meta)]
+    if len(carrying) == 1:
+        return carrying[0]
+    return versions.get(DEFAULT_LANGUAGE) or next(iter(versions.values()))

@@ -1,0 +1,65 @@
+"""The project's results, counted from the published entries.
+
+``data/project.yml`` declares the rows (a label and which entries match); the
+numbers always come from the content, so adding an entry updates the results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Entry, Site
+from .problems import Problem
+from .settings import LANGUAGES, PROJECT_FILE
+
+_MATCH_KEYS = {"type": "types", "event_kind": "event_kinds", "format": "formats"}
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    label: dict[str, str]
+    entries: tuple[Entry, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+
+def _matches(entry: Entry, match: dict[str, str]) -> bool:
+    event = entry.neutral.get("event") or {}
+    actual = {"type": entry.kind, "event_kind": event.get("kind"), "format": event.get("format")}
+    return all(actual[key] == value for key, value in match.items())
+
+
+def result_rows(site: Site) -> list[ResultRow]:
+    rows = site.project.get("results") or []
+    products = site.products()
+    return [ResultRow(row["label"], tuple(e for e in products if _matches(e, row["match"])))
+            for row in rows if isinstance(row, dict)]
+
+
+def check(project: dict[str, Any], vocabularies: Any) -> list[Problem]:
+    """Problems in the results declaration (labels in every language, known match values)."""
+    problems: list[Problem] = []
+    if not isinstance(project.get("officials_engaged", 0), int):
+        problems.append(Problem(PROJECT_FILE, 1, "officials_engaged", "must be a whole number"))
+    rows = project.get("results") or []
+    if not isinstance(rows, list):
+        return [Problem(PROJECT_FILE, 1, "results", "must be a list")]
+    for i, row in enumerate(rows):
+        where = f"results[{i}]"
+        if not isinstance(row, dict) or not isinstance(row.get("label"), dict) \
+                or not isinstance(row.get("match"), dict):
+            problems.append(Problem(PROJECT_FILE, 1, where, "needs a label and a match"))
+            continue
+        for lang in LANGUAGES:
+            if not row["label"].get(lang):
+                problems.append(Problem(PROJECT_FILE, 1, f"{where}.label", f"missing in {lang!r}"))
+        for key, value in row["match"].items():
+            if key not in _MATCH_KEYS:
+                problems.append(Problem(PROJECT_FILE, 1, f"{where}.match",
+                                        f"unknown key {key!r} (allowed: {', '.join(_MATCH_KEYS)})"))
+            elif value not in vocabularies[_MATCH_KEYS[key]]:
+                problems.append(Problem(PROJECT_FILE, 1, f"{where}.match.{key}", f"unknown value {value!r}"))
+    return problems
