@@ -1,0 +1,117 @@
+"""Shared fixtures: a real build of the site in a temporary copy, served over HTTP.
+
+The build runs the README's command path (``scripts/hub.py build``) on a copy of
+the repository, with one extra product whose metadata is hostile, so every test
+can check real output without touching the working tree.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+COPIED = ("docs", "data", "hubcore", "mkdocs_layer", "overrides", "scripts", "mkdocs.yml")
+
+# Metadata that would run script if any template printed it unescaped.
+PAYLOAD_TITLE = '<script>window.__xss=1</script>"><img src=x onerror="window.__xss=2">'
+PAYLOAD_SUMMARY = "</title><script>window.__xss=3</script>' onmouseover='window.__xss=4"
+HOSTILE_EN = f"""---
+title: {PAYLOAD_TITLE!r}
+summary: {PAYLOAD_SUMMARY!r}
+tags: ["<b onclick=window.__xss=5>tag</b>"]
+authors: ["<svg onload=window.__xss=6>"]
+---
+
+Plain text body.
+"""
+HOSTILE_RU = f"""---
+title: {('Русский ' + PAYLOAD_TITLE)!r}
+summary: {PAYLOAD_SUMMARY!r}
+---
+
+Обычный текст.
+"""
+
+
+def copy_repo(target: Path) -> Path:
+    """A working copy of everything a build reads."""
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run_hub(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``scripts/hub.py`` of ``root`` as authors and CI do."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    env.pop("NO_MKDOCS_2_WARNING", None)  # the CLI itself must keep the banner out
+    return subprocess.run([sys.executable, str(root / "scripts" / "hub.py"), *args],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+def tree_digest(folder: Path) -> dict[str, tuple[str, int]]:
+    """Content hash and mtime of every file, to prove nothing was written."""
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict:
+    """The real content plus one hostile product, built once for the session."""
+    root = copy_repo(tmp_path_factory.mktemp("repo"))
+    (root / "docs/reports/hostile.md").write_text(HOSTILE_EN, encoding="utf-8")
+    (root / "docs/reports/hostile.ru.md").write_text(HOSTILE_RU, encoding="utf-8")
+    before = tree_digest(root / "docs")
+    result = run_hub(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {"root": root, "site": root / "site", "result": result,
+            "docs_before": before, "docs_after": tree_digest(root / "docs")}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(built) -> str:
+    """Base URL of the built site on a local HTTP server."""
+    handler = functools.partial(_QuietHandler, directory=str(built["site"]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skipped with a reason only outside CI."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is required in CI (.ci/run installs it)")
+        pytest.skip("no Chromium found: install Debian's chromium to run browser tests")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -1,0 +1,47 @@
+"""The built site in a real browser (Debian's Chromium through Playwright)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture()
+def page(browser, served):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.errors = []
+    tab.dialogs = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    context.close()
+
+
+def test_home_switch_to_russian_then_open_a_product(page, served):
+    page.goto(served)
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.hover(".md-select")
+    page.click(".md-select__link[hreflang='ru']")
+    page.wait_for_url(served + "ru/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("h1").first.inner_text() == "База знаний по цифровому управлению"
+    link = page.locator(".hub-item__title").first
+    title = link.inner_text()
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(served + "ru/") and page.url != served + "ru/"
+    assert page.locator("h1").first.inner_text() == title
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.errors == []
+
+
+def test_hostile_metadata_runs_nothing(page, served):
+    for url in ("reports/hostile/", "ru/reports/hostile/", "reports/", "ru/reports/", ""):
+        page.goto(served + url)
+        page.mouse.move(200, 200)
+        page.hover("h1")
+        assert page.evaluate("window.__xss === undefined"), url
+    assert page.dialogs == [] and page.errors == []
+    # The payload is shown to readers as text.
+    page.goto(served + "reports/hostile/")
+    assert "<script>window.__xss=1</script>" in page.locator("h1").first.inner_text()

@@ -1,0 +1,162 @@
+"""A real build of the real content (in a temporary copy): pages, languages, safety."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import PAYLOAD_TITLE, copy_repo, run_hub, tree_digest
+
+from hubcore.loader import load_site
+from hubcore.settings import LANGUAGES
+from hubcore.urls import entry_path
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class _Links(HTMLParser):
+    """Collects <a> and <link>/<script>/<img> attributes of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.html_lang: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = attributes.get("lang")
+        self.tags.append((tag, attributes))
+
+
+def parse(html: str) -> _Links:
+    parser = _Links()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def content(built):
+    site, problems = load_site(built["root"])
+    assert problems == []
+    return site
+
+
+def test_every_entry_is_built_in_both_languages_with_the_right_lang(built, content):
+    for key in content.entries:
+        for lang in LANGUAGES:
+            html = page(built["site"], entry_path(key, lang))
+            assert parse(html).html_lang == lang, (key, lang)
+
+
+def test_language_switcher_points_to_the_counterpart(built, content):
+    for key in content.entries:
+        for lang in LANGUAGES:
+            url = entry_path(key, lang)
+            links = parse(page(built["site"], url)).tags
+            switcher = {a["hreflang"]: a["href"] for tag, a in links
+                        if tag == "a" and "md-select__link" in a.get("class", "")}
+            assert set(switcher) == set(LANGUAGES), (url, switcher)
+            for other, href in switcher.items():
+                # hrefs are relative to the page; resolve them against its folder.
+                resolved = (Path("/" + url) / href).resolve().as_posix().lstrip("/")
+                expected = entry_path(key, other).rstrip("/")
+                assert resolved.rstrip("/") == expected, (url, other, href)
+
+
+def test_translated_text_is_served_in_each_language(built, content):
+    entry = content.entries["workshops/offline-workshop-georgia"]
+    assert entry.versions["ru"].meta["title"] in page(built["site"], "ru/workshops/offline-workshop-georgia/")
+    assert entry.versions["en"].meta["title"] in page(built["site"], "workshops/offline-workshop-georgia/")
+
+
+def test_hostile_metadata_is_escaped_everywhere(built):
+    site = built["site"]
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert "window.__xss" not in text or "<script>window.__xss" not in text, path
+            assert "onerror=\"window.__xss" not in text, path
+            assert "<svg onload" not in text and "<b onclick" not in text, path
+    product = page(site, "reports/hostile")
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in product
+    title = re.search(r"<title>(.*?)</title>", product, re.S).group(1)
+    assert "<" not in title and "&lt;script&gt;" in title
+    description = re.search(r'<meta name="description" content="([^"]*)"', product).group(1)
+    assert "&lt;/title&gt;" in description and "'" not in description
+
+
+def test_build_does_not_change_docs(built):
+    assert built["docs_after"] == built["docs_before"]
+
+
+def test_results_are_counted_from_the_content(built, content):
+    online = [e for e in content.products() if (e.neutral.get("event") or {}).get("format") == "online"]
+    assert len(online) == 3  # the brief's three online workshops
+    html = page(built["site"], "results")
+    row = re.search(r"Online workshops.*?</td>\s*<td>(\d+)</td>", html, re.S)
+    assert row and int(row.group(1)) == len(online)
+    assert re.search(r"<td>189</td>", html)
+    ru = page(built["site"], "ru/results")
+    assert "Онлайн-семинары" in ru
+
+
+def test_no_request_to_a_third_party_host(built):
+    for path in built["site"].rglob("*.html"):
+        for tag, attrs in parse(path.read_text(encoding="utf-8")).tags:
+            url = attrs.get("src") if tag in ("script", "img", "iframe") else \
+                attrs.get("href") if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "icon") else None
+            assert not url or not re.match(r"^(https?:)?//", url), (path, tag, url)
+
+
+def test_build_output_is_quiet_about_the_material_banner(built):
+    output = built["result"].stdout + built["result"].stderr
+    assert "end of life" not in output.lower()
+
+
+def test_navigation_lists_sections_not_products(built, content):
+    html = page(built["site"], "")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S).group(0)
+    for product in content.products():
+        assert entry_path(product.key, "en") not in nav
+
+
+def test_a_broken_file_stops_the_build_before_anything_is_written(tmp_path):
+    root = copy_repo(tmp_path)
+    (root / "docs/guides/broken.md").write_text(
+        "---\ntitle: Broken\nsummary: A test.\ncountries: [zz]\n---\n\nText.\n", encoding="utf-8")
+    (root / "docs/guides/other.ru.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    before = tree_digest(root / "docs")
+    result = run_hub(root, "build")
+    assert result.returncode == 1
+    assert "docs/guides/broken.md:4: countries[0]: unknown value 'zz'" in result.stdout
+    assert "docs/guides/other.ru.md:2:" in result.stdout
+    assert not (root / "site").exists()
+    assert tree_digest(root / "docs") == before
+
+
+def test_validate_reports_github_annotations(tmp_path):
+    root = copy_repo(tmp_path)
+    assert run_hub(root, "validate").returncode == 0
+    (root / "docs/guides/x.md").write_text("---\ntitel: X\nsummary: S.\n---\n", encoding="utf-8")
+    result = run_hub(root, "validate", "--format", "github")
+    assert result.returncode == 1
+    assert "::error file=docs/guides/x.md,line=2,title=titel::unknown field; did you mean 'title'?" in result.stdout
+
+
+def test_mkdocs_alone_also_refuses_bad_content(tmp_path):
+    """The check lives in the build itself, so `mkdocs build` cannot skip it."""
+    import subprocess
+    import sys
+    root = copy_repo(tmp_path)
+    (root / "docs/guides/x.md").write_text("---\ntitle: X\nsummary: S.\ntemplate: redirect.html\n---\n",
+                                          encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "docs/guides/x.md:4: template: not allowed" in result.stdout + result.stderr
+    assert not (root / "site").exists()
