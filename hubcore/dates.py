@@ -13,7 +13,7 @@ from babel.dates import format_date
 from .fields import parse_partial_date
 
 
-def format_partial_date(value: str | None, lang: str) -> str:
+def format_partial_date(value: str | int | None, lang: str) -> str:
     """``2023-05-02`` -> "2 May 2023" / "2 мая 2023"; ``2023-05`` -> "May 2023" / "май 2023"."""
     parts = parse_partial_date(value) if value else None
     if not parts:

@@ -22,9 +22,12 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 Report = Callable[[KeyPath, str, str], None]
 
 
-def parse_partial_date(value: str) -> tuple[int, ...] | None:
-    """``2022`` -> (2022,), ``2022-03`` -> (2022, 3), ``2022-03-01`` -> (2022, 3, 1); None if impossible."""
-    match = _PARTIAL_DATE.match(value)
+def parse_partial_date(value: str | int) -> tuple[int, ...] | None:
+    """``2022`` -> (2022,), ``2022-03`` -> (2022, 3), ``2022-03-01`` -> (2022, 3, 1); None if impossible.
+
+    An unquoted year reaches here as a number; it is the same date.
+    """
+    match = _PARTIAL_DATE.match(str(value))
     if not match:
         return None
     parts = tuple(int(p) for p in match.groups() if p is not None)
@@ -111,6 +114,8 @@ class FieldChecker:
         return True
 
     def _date(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
         if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
             self.report(path, where, f"must be a date as YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}")
         elif parse_partial_date(value) is None:

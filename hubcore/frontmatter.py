@@ -66,13 +66,13 @@ def split(path: str, data: bytes) -> tuple[SourceFile | None, list[Problem]]:
                               f"too large (over {MAX_FRONT_MATTER_LINES} lines or "
                               f"{MAX_FRONT_MATTER_BYTES // 1024} KB): move text into the body")]
     try:
-        document = parse(block)
+        document = parse(block, first_line=2)
     except StrictYamlError as error:
-        return None, [Problem(path, error.line + 1, error.key, error.message)]
+        return None, [Problem(path, error.line, error.key, error.message)]
     if not isinstance(document.value, dict):
         kind = "empty" if document.value is None else f"a {type(document.value).__name__}"
-        return None, [Problem(path, 2 if document.value is None else document.line_of(()) + 1,
+        return None, [Problem(path, 2 if document.value is None else document.line_of(()),
                               "front matter", f"must be a mapping of fields, found {kind}")]
-    meta_lines = {key: line + 1 for key, line in document.lines.items()}
+    meta_lines = document.lines
     body = "\n".join(lines[end + 1:])
     return SourceFile(path, document.value, meta_lines, body, end + 2, text), []

@@ -60,6 +60,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
             continue
         entry = _entry(key, kind, versions)
         problems += _check_entry(entry, taxonomies)
+        _normalise_dates(entry)
         entries[key] = entry
     allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
     for entry in entries.values():
@@ -141,6 +142,16 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
                     f"language-neutral field differs from the original "
                     f"({entry.original.source.path}: {original!r}): write it once, in the original"))
     return problems
+
+
+def _normalise_dates(entry: Entry) -> None:
+    """An unquoted year is read as a number; the model holds every date as text."""
+    for spec in fields_for(entry.kind):
+        if spec.kind in ("date", "day"):
+            for document in entry.versions.values():
+                value = document.meta.get(spec.name)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    document.meta[spec.name] = str(value)
 
 
 def _names(kind: str) -> set[str]:

@@ -21,7 +21,8 @@ from .active_html import dangerous_url
 slugify = _make_slugify(case="lower")
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+# A code span never crosses a blank line (the end of a paragraph).
+_CODE_SPAN = re.compile(r"(`+)((?:(?!\n[ \t]*\n).)+?)\1", re.S)
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s)]*)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>]*)>")
@@ -41,13 +42,19 @@ class Link:
 
 
 def blank_code(body: str) -> str:
-    """Replace fenced code and code spans with spaces, keeping every newline."""
+    """Replace fenced code and code spans with spaces, keeping every newline.
+
+    A fence that is never closed is not treated as code (renderers show what
+    follows it as ordinary Markdown), so nothing after it escapes the checks.
+    """
+    lines = body.split("\n")
     out: list[str] = []
     fence: str | None = None
-    for line in body.split("\n"):
+    opened = 0
+    for index, line in enumerate(lines):
         match = _FENCE.match(line)
         if fence is None and match:
-            fence = match.group(2)[0] * len(match.group(2))
+            fence, opened = match.group(2)[0] * len(match.group(2)), index
             out.append("")
         elif fence is not None:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
@@ -55,6 +62,8 @@ def blank_code(body: str) -> str:
             out.append("")
         else:
             out.append(line)
+    if fence is not None:
+        out[opened:] = lines[opened:]
     text = "\n".join(out)
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 

@@ -102,11 +102,11 @@ class Site:
         return self.entries.get(key)
 
 
-def _date_key(value: str | None) -> tuple[int, ...]:
+def _date_key(value: str | int | None) -> tuple[int, ...]:
     """Sort key that puts later dates first and undated entries last."""
     if not value:
         return (1,)
-    parts = [int(p) for p in value.split("-")]
+    parts = [int(p) for p in str(value).split("-")]
     return (0, *(-p for p in parts + [99] * (3 - len(parts))))
 
 

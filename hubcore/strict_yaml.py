@@ -94,10 +94,20 @@ def _explicit_tag(node: Node) -> bool:
     return node.tag not in _PLAIN_TAGS
 
 
+def _dotted(path: KeyPath) -> str:
+    """``("attachments", 0, "title")`` -> ``attachments[0].title``, as problems name fields."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
 def _convert(node: Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
     lines[path] = node.start_mark.line + 1
     if _explicit_tag(node):
-        raise StrictYamlError(node.start_mark.line + 1, f"YAML tag {node.tag!r} is not allowed")
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise StrictYamlError(node.start_mark.line + 1, f"YAML tag '{tag}' is not allowed",
+                              _dotted(path) or "front matter")
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
@@ -112,7 +122,7 @@ def _convert(node: Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
                 raise StrictYamlError(
                     key_node.start_mark.line + 1,
                     f"duplicate key {key!r} (first on line {lines[path + (key,)]})",
-                    key,
+                    _dotted(path + (key,)),
                 )
             lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _convert(value_node, path + (key,), lines)
@@ -121,20 +131,37 @@ def _convert(node: Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
     raise StrictYamlError(node.start_mark.line + 1, "unsupported YAML node")
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document strictly; raises StrictYamlError with a 1-based line."""
-    for number, line in enumerate(text.splitlines(), start=1):
+def _located(error: yaml.MarkedYAMLError) -> StrictYamlError:
+    """The most useful line for an author: where an unclosed [ or { opened, else the problem."""
+    problem = error.problem_mark or error.context_mark
+    line = problem.line + 1 if problem else 1
+    context = error.context or ""
+    if error.context_mark is not None and context.startswith("while parsing a flow"):
+        opened = error.context_mark.line + 1
+        if opened != line:
+            bracket = "[" if "sequence" in context else "{"
+            return StrictYamlError(opened, f"invalid YAML: '{bracket}' opened here is not closed "
+                                           f"({error.problem} on line {line})")
+    return StrictYamlError(line, f"invalid YAML: {error.problem or error}")
+
+
+def parse(text: str, first_line: int = 1) -> Document:
+    """Parse one YAML document strictly; raises StrictYamlError with a 1-based line.
+
+    ``first_line`` is the file line the text starts on (front matter starts on
+    line 2), so that every line reported, in errors and in messages, is the file's.
+    """
+    padded = "\n" * (first_line - 1) + text
+    for number, line in enumerate(padded.splitlines(), start=1):
         if "\t" in line:
             raise StrictYamlError(number, "tab character: indent with spaces")
-    loader = _Loader(text)
+    loader = _Loader(padded)
     try:
         node = loader.get_single_node()
     except StrictYamlError:
         raise
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise StrictYamlError(line, f"invalid YAML: {error.problem or error}") from None
+        raise _located(error) from None
     except yaml.YAMLError as error:
         raise StrictYamlError(1, f"invalid YAML: {error}") from None
     finally:
