@@ -1,0 +1,549 @@
+"""Content checks: every class of bad input is reported at its file, line and field.
+
+Each test builds a small repository (the real data/, a minimal valid docs/, plus
+the files under test) and runs ``hubcore.loader.load_site`` on it. Line numbers are
+file lines: ``front("a: 1", "b: 2")`` puts ``---`` on line 1, ``a`` on line 2,
+``b`` on line 3, the closing ``---`` on line 4, a blank line 5, the body from 6.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from fixture_tree import (REPO, assert_problem, check, expect_only, front, make_root,
+                          the_only)
+from hubcore.loader import load_site
+from hubcore.problems import Problem
+
+X = "docs/guides/x.md"
+W = "docs/workshops/w.md"
+TS = ('title: "X"', 'summary: "S"')  # lines 2 and 3 of a front() file
+
+
+def only_x(tmp_path: Path, *lines: str, body: str = "Text.\n", path: str = X) -> list[Problem]:
+    """Problems for the base tree plus one file at ``path`` made by ``front``."""
+    return check(tmp_path, {path: front(*lines, body=body)})
+
+
+# --- the baseline ---------------------------------------------------------------
+
+def test_minimal_tree_is_valid(tmp_path):
+    site, problems = load_site(make_root(tmp_path))
+    assert problems == []
+    assert set(site.entries) == {"index", "guides/index", "guides/valid"}
+    assert [e.key for e in site.products()] == ["guides/valid"]
+
+
+def test_the_real_content_is_valid():
+    _, problems = load_site(REPO)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+# --- malformed YAML -------------------------------------------------------------
+
+def test_unclosed_bracket_on_the_last_field(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: [kz, uz")
+    expect_only(problems, X, 4, "front matter", "invalid YAML", "expected ',' or ']'")
+
+
+def test_unclosed_bracket_points_at_the_bracket(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: [kz, uz", "topics: [open-data]")
+    expect_only(problems, X, 4, "front matter", "invalid YAML")
+
+
+def test_bad_indentation_in_a_mapping(tmp_path):
+    problems = only_x(tmp_path, *TS, "event:", "  kind: workshop", " format: online",
+                      path=W)
+    expect_only(problems, W, 6, "front matter", "invalid YAML")
+
+
+def test_bad_indentation_in_a_list(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries:", "  - kz", " - uz")
+    expect_only(problems, X, 6, "front matter", "invalid YAML")
+
+
+def test_colon_in_an_unquoted_value(tmp_path):
+    problems = only_x(tmp_path, 'title: "X"', "summary: Note: this breaks", 'date: "2022"')
+    expect_only(problems, X, 3, "front matter", "invalid YAML", "mapping values are not allowed")
+
+
+# --- front matter framing -------------------------------------------------------
+
+def test_unclosed_front_matter(tmp_path):
+    problems = check(tmp_path, {X: "---\ntitle: X\nsummary: S\n\nBody.\n"})
+    expect_only(problems, X, 1, "front matter", "not closed")
+
+
+def test_missing_front_matter(tmp_path):
+    problems = check(tmp_path, {X: "# X\n\nBody.\n"})
+    expect_only(problems, X, 1, "front matter", "missing", "'---'")
+
+
+@pytest.mark.parametrize("lines, found", [
+    (("- title", "- summary"), "found a list"),
+    (("just a sentence",), "found a str"),
+    ((), "found empty"),
+])
+def test_front_matter_that_is_not_a_mapping(tmp_path, lines, found):
+    problems = only_x(tmp_path, *lines)
+    expect_only(problems, X, 2, "front matter", "must be a mapping of fields", found)
+
+
+def test_front_matter_too_many_lines(tmp_path):
+    problems = only_x(tmp_path, *TS, *[f"# note {i}" for i in range(400)])
+    expect_only(problems, X, 1, "front matter", "too large")
+
+
+def test_front_matter_too_many_bytes(tmp_path):
+    problems = only_x(tmp_path, 'title: "X"', 'summary: "' + "a" * 20_000 + '"')
+    expect_only(problems, X, 1, "front matter", "too large")
+
+
+@pytest.mark.parametrize("data, line", [
+    (b'---\ntitle: "X"\nsummary: "S"\n---\n\nFine.\nBad \xff byte.\n', 7),
+    (b'---\ntitle: "X \xe9t\xe9"\nsummary: "S"\n---\n\nFine.\n', 2),  # Latin-1, not UTF-8
+])
+def test_not_utf8_reports_the_line_of_the_bad_byte(tmp_path, data, line):
+    problems = check(tmp_path, {X: data})
+    expect_only(problems, X, line, "file", "not valid UTF-8")
+
+
+def test_utf8_byte_order_mark_is_tolerated(tmp_path):
+    data = b'\xef\xbb\xbf---\ntitle: "X"\nsummary: "S"\n---\n\nFine.\n'
+    assert check(tmp_path, {X: data}) == []
+
+
+# --- YAML features that are refused ----------------------------------------------
+
+def test_duplicate_key_reported_on_the_second(tmp_path):
+    problems = only_x(tmp_path, *TS, 'title: "Y"')
+    expect_only(problems, X, 4, "title", "duplicate key 'title'")
+
+
+def test_duplicate_key_message_names_the_file_line_of_the_first(tmp_path):
+    problems = only_x(tmp_path, *TS, 'title: "Y"')
+    expect_only(problems, X, 4, "title", "first on line 2")
+
+
+def test_anchor_is_refused(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: &c [kz]")
+    expect_only(problems, X, 4, "front matter", "anchors (&c) are not allowed")
+
+
+def test_alias_is_refused(tmp_path):
+    problems = only_x(tmp_path, 'title: "X"', "summary: *t")
+    expect_only(problems, X, 3, "front matter", "aliases (*t) are not allowed")
+
+
+def test_alias_bomb_is_refused_fast(tmp_path):
+    names = "abcdefghij"
+    bomb = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"{n}: &{n} [{', '.join(['*' + p] * 9)}]" for p, n in zip(names, names[1:])]
+    root = make_root(tmp_path, {X: front(*TS, *bomb)})  # 9**10 strings if expanded
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(load_site(root)), daemon=True)
+    started = time.perf_counter()
+    worker.start()
+    worker.join(timeout=5)
+    assert result, "load_site did not finish within 5 s: the alias bomb was expanded"
+    assert time.perf_counter() - started < 2
+    _, problems = result[0]
+    expect_only(problems, X, 4, "front matter", "not allowed")
+
+
+def test_tab_character(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries:\t[kz]")
+    expect_only(problems, X, 4, "front matter", "tab character")
+
+
+# --- field names ----------------------------------------------------------------
+
+def test_unknown_key_suggests_the_close_one(tmp_path):
+    problems = only_x(tmp_path, 'titel: "X"', 'summary: "S"')
+    unknown = [p for p in problems if p.field == "titel"]
+    assert_problem(the_only(unknown), X, 2, "titel", "unknown field", "did you mean 'title'?")
+    # the title itself is then missing, reported at the start of the front matter
+    missing = the_only([p for p in problems if p.field == "title"])
+    assert_problem(missing, X, 2, "title", "required field is missing")
+
+
+def test_forbidden_key_template(tmp_path):
+    problems = only_x(tmp_path, *TS, "template: evil.html")
+    expect_only(problems, X, 4, "template", "not allowed")
+
+
+def test_missing_required_summary(tmp_path):
+    problems = only_x(tmp_path, 'title: "X"', 'date: "2022"')
+    expect_only(problems, X, 2, "summary", "required field is missing")
+
+
+# --- value types ----------------------------------------------------------------
+
+def test_title_as_a_number(tmp_path):
+    problems = only_x(tmp_path, "title: 123", 'summary: "S"')
+    expect_only(problems, X, 2, "title", "must be text", "quotes")
+
+
+def test_countries_as_a_string_not_a_list(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: kz")
+    expect_only(problems, X, 4, "countries", "must be a list")
+
+
+def test_draft_yes_is_not_a_boolean(tmp_path):
+    problems = only_x(tmp_path, *TS, "draft: yes")
+    expect_only(problems, X, 4, "draft", "must be true or false", "'yes'")
+
+
+def test_unquoted_full_date_is_accepted_as_a_string(tmp_path):
+    root = make_root(tmp_path, {X: front(*TS, "date: 2022-01-02", "review_by: 2030-12-31")})
+    site, problems = load_site(root)
+    assert problems == []
+    assert site.entries["guides/x"].neutral["date"] == "2022-01-02"
+    assert site.entries["guides/x"].neutral["review_by"] == "2030-12-31"
+
+
+def test_unquoted_year_is_accepted_as_a_date(tmp_path):
+    root = make_root(tmp_path, {X: front(*TS, "date: 2022")})
+    site, problems = load_site(root)
+    assert problems == []
+    assert site.entries["guides/x"].neutral["date"] == "2022"
+
+
+def test_country_no_is_a_code_not_false(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: [NO]")
+    problem = expect_only(problems, X, 4, "countries[0]", "unknown value 'NO'")
+    assert "true" not in problem.message and "False" not in problem.message
+
+
+# --- taxonomies -----------------------------------------------------------------
+
+def test_unknown_country(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: [kz, xx]")
+    expect_only(problems, X, 4, "countries[1]", "unknown value 'xx'", "data/taxonomies.yml")
+
+
+def test_unknown_country_close_to_a_known_one(tmp_path):
+    problems = only_x(tmp_path, *TS, "countries: [kzz]")
+    expect_only(problems, X, 4, "countries[0]", "unknown value 'kzz'", "did you mean 'kz'?")
+
+
+def test_unknown_topic_close_to_a_known_one(tmp_path):
+    problems = only_x(tmp_path, *TS, "topics:", "  - open-data", "  - open-date")
+    expect_only(problems, X, 6, "topics[1]", "unknown value 'open-date'",
+                "did you mean 'open-data'?")
+
+
+# --- dates ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["2023-02-30", "2023-13"])
+def test_impossible_date(tmp_path, value):
+    problems = only_x(tmp_path, *TS, f"date: {value}")
+    expect_only(problems, X, 4, "date", f"impossible date '{value}'")
+
+
+def test_impossible_review_day(tmp_path):
+    problems = only_x(tmp_path, *TS, 'review_by: "2023-02-30"')
+    expect_only(problems, X, 4, "review_by", "impossible date")
+
+
+# --- event ----------------------------------------------------------------------
+
+def test_event_on_a_guide_is_an_error(tmp_path):
+    problems = only_x(tmp_path, *TS, "event: {kind: workshop}")
+    expect_only(problems, X, 4, "event", "only allowed on workshop pages")
+
+
+def test_event_on_a_workshop_is_fine(tmp_path):
+    assert only_x(tmp_path, *TS, "event:", "  kind: seminar", "  format: online",
+                  "  participants: 30", path=W) == []
+
+
+def test_unknown_event_kind(tmp_path):
+    problems = only_x(tmp_path, *TS, "event:", "  format: online", "  kind: seminr", path=W)
+    expect_only(problems, W, 6, "event.kind", "unknown value 'seminr'",
+                "did you mean 'seminar'?")
+
+
+# --- attachments ----------------------------------------------------------------
+
+def test_attachment_file_that_does_not_exist(tmp_path):
+    problems = only_x(tmp_path, *TS, "attachments:", '  - title: "Slides"',
+                      "    file: files/missing.pdf")
+    expect_only(problems, X, 6, "attachments[0].file", "files/missing.pdf", "no such file")
+
+
+def test_attachment_file_that_exists(tmp_path):
+    files = {X: front(*TS, "attachments:", '  - title: "Slides"', "    file: files/a.pdf"),
+             "docs/guides/files/a.pdf": b"%PDF-1.4\n"}
+    assert check(tmp_path, files) == []
+
+
+def test_attachment_with_neither_file_nor_url(tmp_path):
+    problems = only_x(tmp_path, *TS, "attachments:", '  - title: "Ok"',
+                      "    url: https://example.org/a.pdf", '  - title: "Nothing"')
+    expect_only(problems, X, 7, "attachments[1]", "exactly one of file or url")
+
+
+def test_attachment_with_an_http_url(tmp_path):
+    problems = only_x(tmp_path, *TS, "attachments:", '  - title: "Slides"',
+                      "    url: http://example.org/a.pdf")
+    expect_only(problems, X, 6, "attachments[0].url", "https://", "http://example.org/a.pdf")
+
+
+# --- links, anchors, images ------------------------------------------------------
+
+LINKS_BODY = """\
+## Цифровизация
+
+See [nothing](nope.md).
+
+See [the intro](valid.md#no-such-heading).
+
+![A chart](img/none.png)
+
+See [about](/about/).
+
+Back to [the top](#цифровизация) and [the intro](valid.md#introduction).
+"""
+
+
+@pytest.mark.parametrize("line, words", [
+    (8, ("broken link", "'nope.md'", "no such page")),
+    (10, ("broken link", "no heading or id '#no-such-heading'", "guides/valid.md")),
+    (12, ("broken image", "'img/none.png'", "no such file")),
+    (14, ("absolute link '/about/'",)),
+])
+def test_broken_links_anchors_images(tmp_path, line, words):
+    problems = only_x(tmp_path, *TS, body=LINKS_BODY)
+    assert len(problems) == 4, "\n".join(map(str, problems))
+    assert_problem(the_only([p for p in problems if p.line == line]), X, line, "body", *words)
+
+
+def test_link_to_a_russian_heading_anchor(tmp_path):
+    body = "## Цифровизация\n\nSee [above](#цифровизация) and [there](y.md#цифровизация).\n"
+    files = {X: front(*TS, body=body), "docs/guides/y.md": front(*TS, body=body)}
+    assert check(tmp_path, files) == []
+
+
+def test_link_from_russian_file_to_a_page_only_in_english(tmp_path):
+    files = {"docs/guides/y.ru.md": front('title: "Игрек"', 'summary: "С"',
+                                          body="См. [другое](other.md#details).\n"),
+             "docs/guides/other.md": front(*TS, body="## Details\n")}
+    assert check(tmp_path, files) == []
+
+
+def test_link_from_russian_file_to_a_missing_page(tmp_path):
+    problems = only_x(tmp_path, 'title: "Игрек"', 'summary: "С"',
+                      body="См. [другое](other.md).\n", path="docs/guides/y.ru.md")
+    expect_only(problems, "docs/guides/y.ru.md", 6, "body", "broken link", "'other.md'")
+
+
+def test_existing_image_is_fine(tmp_path):
+    files = {X: front(*TS, body="![A chart](img/chart.png)\n"),
+             "docs/guides/img/chart.png": b"\x89PNG\r\n\x1a\n"}
+    assert check(tmp_path, files) == []
+
+
+# --- symbolic links -------------------------------------------------------------
+
+needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+
+
+@needs_symlinks
+def test_symlinked_file_is_reported_not_followed(tmp_path):
+    root = make_root(tmp_path, {"outside/secret.md": "no front matter at all\n"})
+    os.symlink(root / "outside/secret.md", root / "docs/guides/link.md")
+    site, problems = load_site(root)
+    expect_only(problems, "docs/guides/link.md", 1, "file", "symbolic links are not allowed")
+    assert "guides/link" not in site.entries
+
+
+@needs_symlinks
+def test_symlinked_folder_is_reported_not_followed(tmp_path):
+    root = make_root(tmp_path, {"outside/dir/a.md": "no front matter at all\n"})
+    os.symlink(root / "outside/dir", root / "docs/guides/linked", target_is_directory=True)
+    site, problems = load_site(root)
+    expect_only(problems, "docs/guides/linked", 1, "file", "symbolic links are not allowed")
+    assert "guides/linked/a" not in site.entries
+
+
+# --- active HTML ----------------------------------------------------------------
+
+@pytest.mark.parametrize("snippet, line, words", [
+    ("<script>alert(1)</script>", 10, ("<script> is not allowed",)),
+    ('<iframe src="https://evil.example"></iframe>', 10, ("<iframe>", "allowlist")),
+    ('<object data="https://evil.example/x.swf"></object>', 10, ("<object>", "allowlist")),
+    ('<embed src="https://evil.example/x.swf">', 10, ("<embed>", "allowlist")),
+    ('<div onclick="alert(1)">Hi</div>', 10, ("'onclick'", "<div>")),
+    ("[x](javascript:alert(1))", 10, ("script URL in a link",)),
+    ("[x](JaVaScRiPt:alert(1))", 10, ("script URL in a link",)),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', 10, ("script URL in 'href'",)),
+    ('A paragraph.\n{: onmouseover="alert(1)" }', 11, ("'onmouseover'",)),
+], ids=["script", "iframe", "object", "embed", "onclick", "javascript", "mixed-case",
+        "entity", "attr_list"])
+def test_active_html_is_reported(tmp_path, snippet, line, words):
+    # body from line 6: Intro. (6), blank, More. (8), blank, the snippet from line 10
+    problems = only_x(tmp_path, *TS, body=f"Intro.\n\nMore.\n\n{snippet}\n\nEnd.\n")
+    expect_only(problems, X, line, "body", *words)
+
+
+def test_script_in_code_is_not_reported(tmp_path):
+    text = """\
+        ---
+        title: "X"
+        summary: "S"
+        ---
+
+        Intro.
+
+        ```html
+        <script>alert(1)</script>
+        <div onclick="alert(1)">x</div>
+        ```
+
+        Never write `<script>alert(1)</script>` or ``<iframe src="https://evil.example">``.
+        """
+    assert check(tmp_path, {X: text}) == []
+
+
+def test_script_between_stray_backticks_is_reported(tmp_path):
+    body = "Press the ` key.\n\n<script>alert(1)</script>\n\nThen press ` again.\n"
+    problems = only_x(tmp_path, *TS, body=body)
+    expect_only(problems, X, 8, "body", "<script>")
+
+
+def test_script_after_an_unclosed_fence_is_reported(tmp_path):
+    problems = only_x(tmp_path, *TS, body="Intro.\n\n```\n<script>alert(1)</script>\n")
+    expect_only(problems, X, 9, "body", "<script>")
+
+
+def test_iframe_from_an_allowed_host(tmp_path):
+    body = ('<iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n'
+            '<iframe src="http://www.youtube.com/embed/abc"></iframe>\n\n'
+            '<iframe src="https://evil.example/embed/abc"></iframe>\n')
+    root = make_root(tmp_path, {X: front(*TS, body=body),
+                                "data/site.yml": "embed_allowed_hosts: [www.youtube.com]\n"})
+    _, problems = load_site(root)
+    assert [(p.line, p.field) for p in problems] == [(8, "body"), (10, "body")]
+    for problem in problems:
+        assert_problem(problem, X, problem.line, "body", "<iframe>", "www.youtube.com")
+
+
+# --- translations ---------------------------------------------------------------
+
+RU = "docs/guides/valid.ru.md"
+
+
+def test_translation_repeating_a_neutral_field_differently(tmp_path):
+    problems = only_x(tmp_path, 'title: "Р"', 'summary: "С"', 'date: "2023-05"',
+                      "countries: [kz]", path=RU)
+    expect_only(problems, RU, 5, "countries", "differs from the original",
+                "docs/guides/valid.md")
+
+
+def test_translation_repeating_a_neutral_field_identically(tmp_path):
+    assert only_x(tmp_path, 'title: "Р"', 'summary: "С"', "countries: [kz, uz]",
+                  path=RU) == []
+
+
+def test_russian_only_original_is_valid(tmp_path):
+    root = make_root(tmp_path, {"docs/guides/r.ru.md": front(
+        'title: "Руководство"', 'summary: "Только по-русски."', 'date: "2022-10"',
+        "countries: [kz, kg]", "topics: [digital-services]", "partners: [acsh]",
+        "authors: [АХГС]", "attachments:", '  - title: "Текст"',
+        "    url: https://example.org/r.pdf", "tags: [услуги]", "license: CC-BY-4.0",
+        "draft: false", 'review_by: "2030-01-01"')})
+    site, problems = load_site(root)
+    assert problems == []
+    assert site.entries["guides/r"].original.lang == "ru"
+
+
+# --- where files are ------------------------------------------------------------
+
+def test_file_outside_any_section(tmp_path):
+    problems = only_x(tmp_path, *TS, path="docs/misc/x.md")
+    expect_only(problems, "docs/misc/x.md", 1, "file", "not in a section", "guides")
+
+
+# --- one run, every problem --------------------------------------------------------
+
+def test_every_problem_of_several_files_in_one_run(tmp_path):
+    files = {
+        "docs/guides/a.md": """\
+            ---
+            titel: "A"
+            summary: "S"
+            countries: [kz, xx]
+            ---
+
+            See [nothing](nope.md).
+            """,
+        "docs/reports/b.md": """\
+            ---
+            title: "B"
+            summary: [not, text]
+            draft: yes
+            date: 2023-02-30
+            ---
+
+            <script>alert(1)</script>
+            """,
+        "docs/workshops/c.md": "---\ntitle: C\nsummary: S\n",
+        "docs/case-studies/d.md": b'---\ntitle: "D"\nsummary: "\xff"\n---\n',
+        "docs/case-studies/e.md": """\
+            ---
+            title: "E"
+            summary: "S"
+            title: "E again"
+            ---
+            """,
+    }
+    problems = check(tmp_path, files)
+    prefixes = [str(p).split(": ", 2)[0] + ": " + p.field for p in problems]
+    assert prefixes == [
+        "docs/case-studies/d.md:3: file",
+        "docs/case-studies/e.md:4: title",
+        "docs/guides/a.md:2: titel",          # unknown, did you mean 'title'
+        "docs/guides/a.md:2: title",          # required, so missing
+        "docs/guides/a.md:4: countries[1]",
+        "docs/guides/a.md:7: body",
+        "docs/reports/b.md:3: summary",
+        "docs/reports/b.md:4: draft",
+        "docs/reports/b.md:5: date",
+        "docs/reports/b.md:8: body",
+        "docs/workshops/c.md:1: front matter",
+    ]
+    assert len(problems) == 11
+
+
+# --- checking never writes ----------------------------------------------------------
+
+def _snapshot(root: Path) -> dict[str, tuple]:
+    state: dict[str, tuple] = {}
+    for folder, dirs, names in os.walk(root):
+        for name in dirs + names:
+            path = Path(folder) / name
+            info = path.lstat()
+            rel = path.relative_to(root).as_posix()
+            content = path.read_bytes() if path.is_file() and not path.is_symlink() else None
+            state[rel] = (info.st_mode, info.st_size, info.st_mtime_ns, content)
+    return state
+
+
+def test_load_site_never_writes(tmp_path):
+    root = make_root(tmp_path, {
+        X: front(*TS, "countries: [xx]", body="[x](nope.md)\n<script>x</script>\n"),
+        "docs/guides/y.ru.md": front('title: "Y"', 'summary: "S"', body="Текст.\n"),
+        "docs/guides/bad.md": b"---\ntitle: \xff\n",
+        "docs/guides/img/chart.png": b"\x89PNG\r\n\x1a\n",
+    })
+    before = _snapshot(root)
+    _, problems = load_site(root)
+    load_site(root)
+    assert problems  # the broken files were really read
+    assert _snapshot(root) == before
