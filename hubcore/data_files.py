@@ -6,19 +6,20 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problem
-from .strict_yaml import StrictYamlError, parse
+from .strict_yaml import Document, StrictYamlError, parse
 
 
-def load_mapping(root: Path, rel: str, required: bool = True) -> tuple[dict[str, Any], list[Problem]]:
-    """A strict YAML mapping from ``rel``; problems instead of exceptions."""
+def load_mapping(root: Path, rel: str, required: bool = True) -> tuple[Document, list[Problem]]:
+    """A strict YAML mapping from ``rel`` (an empty one when unusable); problems instead of exceptions."""
+    empty = Document({}, {(): 1})
     try:
         document = parse((root / rel).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {}, ([Problem(rel, 1, "file", "missing")] if required else [])
+        return empty, ([Problem(rel, 1, "file", "missing")] if required else [])
     except StrictYamlError as error:
-        return {}, [Problem(rel, error.line, error.key, error.message)]
+        return empty, [Problem(rel, error.line, error.key, error.message)]
     if document.value is None:
-        return {}, []
+        return empty, []
     if not isinstance(document.value, dict):
-        return {}, [Problem(rel, 1, "file", "must be a mapping")]
-    return document.value, []
+        return empty, [Problem(rel, 1, "file", "must be a mapping")]
+    return document, []

@@ -18,7 +18,8 @@ from .data_files import load_mapping
 from .fields import FieldChecker
 from .frontmatter import SourceFile, split
 from .links import DocsTree, check_link
-from .model import Document, Entry, Site, default_original
+from .model import Document as PageDocument, Entry, Site, default_original
+from .strict_yaml import Document
 from .problems import Problem
 from .schema import PAGE, fields_for, translatable_names
 from .settings import DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
@@ -30,22 +31,25 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     """Read and check the whole repository's content; returns the site and every problem."""
     paths = Paths(root)
     taxonomies, problems = taxonomy.load(root)
-    project, more = load_mapping(root, PROJECT_FILE)
-    problems += more + results.check(project, taxonomies)
-    settings, more = load_mapping(root, SITE_FILE, required=False)
+    project_document, more = load_mapping(root, PROJECT_FILE)
+    problems += more + results.check(project_document, taxonomies)
+    project = project_document.value
+    settings_document, more = load_mapping(root, SITE_FILE, required=False)
     problems += more
-    ui, more = load_mapping(root, UI_FILE)
-    problems += more + _check_ui(ui)
+    settings = settings_document.value
+    ui_document, more = load_mapping(root, UI_FILE)
+    ui = ui_document.value
+    problems += more + _check_ui(ui_document)
     files, more = _walk(paths)
     problems += more
-    documents: list[Document] = []
+    documents: list[PageDocument] = []
     for docs_path in sorted(f for f in files if f.endswith(".md")):
         rel = f"{DOCS_DIR}/{docs_path}"
         source, more = split(rel, (paths.docs / docs_path).read_bytes())
         problems += more
         if source is not None:
             key, lang = language_of(docs_path)
-            documents.append(Document(source, docs_path, key, lang))
+            documents.append(PageDocument(source, docs_path, key, lang))
     tree = DocsTree(frozenset(files), {d.docs_path: md.anchors(md.blank_code(d.source.body))
                                        for d in documents})
     entries: dict[str, Entry] = {}
@@ -70,13 +74,15 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     return Site(taxonomies, project, settings, entries, ui), sorted(set(problems))
 
 
-def _check_ui(ui: dict[str, Any]) -> list[Problem]:
+def _check_ui(document: Document) -> list[Problem]:
     """Every interface word must exist in every language."""
+    ui = document.value
     problems = []
     words = set().union(*(set(v) for v in ui.values() if isinstance(v, dict))) if ui else set()
     for lang in LANGUAGES:
         for word in sorted(words - set(ui.get(lang) or {})):
-            problems.append(Problem(UI_FILE, 1, f"{lang}.{word}", "missing translation"))
+            problems.append(Problem(UI_FILE, document.line_of((lang,)), f"{lang}.{word}",
+                                    "missing translation"))
     return problems
 
 
@@ -158,7 +164,7 @@ def _names(kind: str) -> set[str]:
     return {f.name for f in fields_for(kind)}
 
 
-def _check_body(document: Document, tree: DocsTree, allowed_hosts: frozenset[str]) -> list[Problem]:
+def _check_body(document: PageDocument, tree: DocsTree, allowed_hosts: frozenset[str]) -> list[Problem]:
     source = document.source
     text = md.blank_code(source.body)
     offset = source.body_line - 1

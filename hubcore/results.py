@@ -12,6 +12,7 @@ from typing import Any
 from .model import Entry, Site
 from .problems import Problem
 from .settings import LANGUAGES, PROJECT_FILE
+from .strict_yaml import Document
 
 _MATCH_KEYS = {"type": "types", "event_kind": "event_kinds", "format": "formats"}
 
@@ -39,27 +40,31 @@ def result_rows(site: Site) -> list[ResultRow]:
             for row in rows if isinstance(row, dict)]
 
 
-def check(project: dict[str, Any], vocabularies: Any) -> list[Problem]:
+def check(project: Document, vocabularies: Any) -> list[Problem]:
     """Problems in the results declaration (labels in every language, known match values)."""
     problems: list[Problem] = []
-    if not isinstance(project.get("officials_engaged", 0), int):
-        problems.append(Problem(PROJECT_FILE, 1, "officials_engaged", "must be a whole number"))
-    rows = project.get("results") or []
+    data = project.value
+    if not isinstance(data.get("officials_engaged", 0), int):
+        problems.append(Problem(PROJECT_FILE, project.line_of(("officials_engaged",)),
+                                "officials_engaged", "must be a whole number"))
+    rows = data.get("results") or []
     if not isinstance(rows, list):
-        return [Problem(PROJECT_FILE, 1, "results", "must be a list")]
+        return problems + [Problem(PROJECT_FILE, project.line_of(("results",)), "results", "must be a list")]
     for i, row in enumerate(rows):
-        where = f"results[{i}]"
+        where, line = f"results[{i}]", project.line_of(("results", i))
         if not isinstance(row, dict) or not isinstance(row.get("label"), dict) \
                 or not isinstance(row.get("match"), dict):
-            problems.append(Problem(PROJECT_FILE, 1, where, "needs a label and a match"))
+            problems.append(Problem(PROJECT_FILE, line, where, "needs a label and a match"))
             continue
         for lang in LANGUAGES:
             if not row["label"].get(lang):
-                problems.append(Problem(PROJECT_FILE, 1, f"{where}.label", f"missing in {lang!r}"))
+                problems.append(Problem(PROJECT_FILE, line, f"{where}.label", f"missing in {lang!r}"))
         for key, value in row["match"].items():
+            key_line = project.line_of(("results", i, "match", key))
             if key not in _MATCH_KEYS:
-                problems.append(Problem(PROJECT_FILE, 1, f"{where}.match",
+                problems.append(Problem(PROJECT_FILE, key_line, f"{where}.match",
                                         f"unknown key {key!r} (allowed: {', '.join(_MATCH_KEYS)})"))
             elif value not in vocabularies[_MATCH_KEYS[key]]:
-                problems.append(Problem(PROJECT_FILE, 1, f"{where}.match.{key}", f"unknown value {value!r}"))
+                problems.append(Problem(PROJECT_FILE, key_line, f"{where}.match.{key}",
+                                        f"unknown value {value!r}"))
     return problems

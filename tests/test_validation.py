@@ -547,3 +547,14 @@ def test_load_site_never_writes(tmp_path):
     load_site(root)
     assert problems  # the broken files were really read
     assert _snapshot(root) == before
+
+
+def test_data_file_problems_are_located(tmp_path):
+    root = make_root(tmp_path, {})
+    project = (root / "data/project.yml").read_text(encoding="utf-8")
+    (root / "data/project.yml").write_text(
+        project.replace("match: {type: report}", "match: {type: reprot}"), encoding="utf-8")
+    line = next(i for i, text in enumerate(project.splitlines(), 1) if "match: {type: report}" in text)
+    _, problems = load_site(root)
+    assert [str(p) for p in problems] == [
+        f"data/project.yml:{line}: results[5].match.type: unknown value 'reprot'"]
