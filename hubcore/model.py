@@ -89,11 +89,12 @@ class Site:
     settings: dict[str, Any]
     entries: dict[str, Entry]
     ui: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface words per language
+    files: frozenset[str] = frozenset()  # every file under docs/, docs-relative
 
     def products(self, include_drafts: bool = False) -> list[Entry]:
         """Published products, newest first (undated last), then by key for a stable order."""
         items = [e for e in self.entries.values() if e.is_product and (include_drafts or not e.draft)]
-        return sorted(items, key=lambda e: (_date_key(e.neutral.get("date")), e.key))
+        return sorted(items, key=lambda e: (date_key(e.neutral.get("date")), e.key))
 
     def entry_for_path(self, docs_path: str) -> Entry | None:
         """The entry a docs-relative file path belongs to."""
@@ -102,7 +103,7 @@ class Site:
         return self.entries.get(key)
 
 
-def _date_key(value: str | int | None) -> tuple[int, ...]:
+def date_key(value: str | int | None) -> tuple[int, ...]:
     """Sort key that puts later dates first and undated entries last."""
     if not value:
         return (1,)

@@ -17,6 +17,8 @@ TAXONOMIES_FILE = "data/taxonomies.yml"
 PROJECT_FILE = "data/project.yml"
 SITE_FILE = "data/site.yml"
 UI_FILE = "data/ui.yml"
+# What the site engine builds from (see stage.py); generated, never committed.
+STAGE_DIR = ".cache/stage"
 
 
 @dataclass(frozen=True)

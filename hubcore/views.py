@@ -1,22 +1,35 @@
 """What each page shows, per language, as plain data for the templates.
 
 The templates only lay out these values (escaping every one); which items a
-listing holds, how results are counted and how labels are chosen is decided
-here, where it can be tested without a site engine.
+listing holds, how results are counted, which products are related and how
+labels are chosen is decided here, where it can be tested without a site engine.
+URLs are site-relative (``ru/topics/open-data/``); templates make them relative
+to the page.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .dates import format_partial_date
+from .generated import TERM_FIELDS, TermPage, products_with, term_key, term_pages
 from .model import Entry, Site
+from .related import related
 from .results import result_rows
-from .schema import PAGE
 from .settings import LANGUAGES
 from .urls import entry_path
 
 LATEST_ON_HOME = 6
+LIBRARY_KEY = "library"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What only the site engine knows: the site's name in this language and its address."""
+
+    name: str
+    url: str  # absolute, ending with "/"
 
 
 def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
@@ -24,58 +37,116 @@ def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
     return term.label.get(lang, term_id) if term else term_id
 
 
-def _labels(site: Site, vocabulary: str, ids: list[str] | None, lang: str) -> list[str]:
-    return [_label(site, vocabulary, i, lang) for i in ids or []]
+def _term_link(site: Site, vocabulary: str, term_id: str, lang: str) -> dict[str, Any]:
+    return {"id": term_id, "label": _label(site, vocabulary, term_id, lang),
+            "url": entry_path(term_key(vocabulary, term_id, site), lang)}
+
+
+def _year(entry: Entry) -> str:
+    date = entry.neutral.get("date")
+    return str(date)[:4] if date else ""
 
 
 def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
-    """One product as listings show it."""
+    """One product as listings show it, with the ids the catalogue's facets filter on."""
     neutral = entry.neutral
+    event = neutral.get("event") or {}
     return {
+        "key": entry.key,
         "title": entry.text("title", lang),
         "summary": entry.text("summary", lang),
         "url": entry_path(entry.key, lang),
         "type": _label(site, "types", entry.kind, lang),
+        "type_id": entry.kind,
         "date": format_partial_date(neutral.get("date"), lang),
+        "year": _year(entry),
         "countries": _labels(site, "countries", neutral.get("countries"), lang),
+        "country_ids": list(neutral.get("countries") or []),
         "topics": _labels(site, "topics", neutral.get("topics"), lang),
+        "topic_ids": list(neutral.get("topics") or []),
+        "format_id": event.get("format") or "",
+        "languages": entry.languages,
         "in_language": lang in entry.versions,
         "original_language": entry.original.lang,
     }
 
 
+def _labels(site: Site, vocabulary: str, ids: list[str] | None, lang: str) -> list[str]:
+    return [_label(site, vocabulary, i, lang) for i in ids or []]
+
+
 def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
-    """The metadata shown at the top of a product page; absent fields stay absent."""
+    """The metadata card of a product; absent fields stay absent, terms link to their pages."""
     neutral = entry.neutral
     event = neutral.get("event") or {}
-    rows: list[tuple[str, str]] = []
-    fields = {
-        "type": _label(site, "types", entry.kind, lang),
-        "date": format_partial_date(neutral.get("date"), lang),
-        "countries": ", ".join(_labels(site, "countries", neutral.get("countries"), lang)),
-        "topics": "; ".join(_labels(site, "topics", neutral.get("topics"), lang)),
-        "partners": "; ".join(_labels(site, "partners", neutral.get("partners"), lang)),
-        "authors": ", ".join(neutral.get("authors") or []),
-        "event_kind": _label(site, "event_kinds", event["kind"], lang) if event.get("kind") else "",
-        "format": _label(site, "formats", event["format"], lang) if event.get("format") else "",
-        "location": event.get("location") or "",
-        "participants": str(event["participants"]) if event.get("participants") is not None else "",
-        "license": _label(site, "licenses", neutral["license"], lang) if neutral.get("license") else "",
-    }
-    rows = [(name, value) for name, value in fields.items() if value]
-    attachments = [
-        {"title": a.get("title", ""), "href": a.get("url") or a.get("file", "")}
-        for a in neutral.get("attachments") or [] if isinstance(a, dict)
-    ]
-    return {"rows": rows, "attachments": attachments,
-            "languages": [lang_ for lang_ in LANGUAGES if lang_ in entry.versions]}
+    rows: list[dict[str, Any]] = []
+
+    def add(name: str, values: list[dict[str, Any]]) -> None:
+        if values:
+            rows.append({"name": name, "values": values})
+
+    add("type", [_term_link(site, "types", entry.kind, lang)])
+    date = format_partial_date(neutral.get("date"), lang)
+    add("date", [{"label": date}] if date else [])
+    for vocabulary in TERM_FIELDS:
+        add(vocabulary, [_term_link(site, vocabulary, t, lang) for t in neutral.get(TERM_FIELDS[vocabulary]) or []])
+    add("partners", [{"label": _label(site, "partners", p, lang)} for p in neutral.get("partners") or []])
+    add("authors", [{"label": a} for a in neutral.get("authors") or []])
+    if event.get("kind"):
+        add("event_kind", [{"label": _label(site, "event_kinds", event["kind"], lang)}])
+    if event.get("format"):
+        add("format", [{"label": _label(site, "formats", event["format"], lang)}])
+    add("location", [{"label": event["location"]}] if event.get("location") else [])
+    if event.get("participants") is not None:
+        add("participants", [{"label": str(event["participants"])}])
+    if neutral.get("license"):
+        licence = site.taxonomies["licenses"][neutral["license"]]
+        add("license", [{"label": licence.label.get(lang, licence.id), "url": licence.extra.get("url")}])
+    add("languages", [{"label": site.ui.get(lang, {}).get("language_names", {}).get(l, l),
+                       "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
+    attachments = [{"title": a.get("title", ""), "href": a.get("url") or a.get("file", ""),
+                    "external": "url" in a}
+                   for a in neutral.get("attachments") or [] if isinstance(a, dict)]
+    return {"rows": rows, "attachments": attachments}
+
+
+def cite(site: Site, entry: Entry, lang: str, info: SiteInfo) -> dict[str, str]:
+    """A citation with the permanent URL; parts the content does not give are left out."""
+    authors = entry.neutral.get("authors") or []
+    year = _year(entry)
+    url = info.url + entry_path(entry.key, lang)
+    parts = [", ".join(authors)] if authors else []
+    parts.append(entry.text("title", lang))
+    parts.append(f"{info.name}{', ' + year if year else ''}")
+    parts.append(url)
+    return {"text": ". ".join(p.rstrip(".") for p in parts if p), "url": url}
+
+
+def _breadcrumbs(site: Site, key: str, lang: str) -> list[dict[str, str]]:
+    crumbs = [{"label": site.entries["index"].text("title", lang) if "index" in site.entries else "",
+               "url": entry_path("index", lang)}]
+    folder = key.split("/")[0] if "/" in key else None
+    if folder:
+        section_key = f"{folder}/index"
+        if section_key in site.entries:
+            crumbs.append({"label": site.entries[section_key].text("title", lang),
+                           "url": entry_path(section_key, lang)})
+        elif folder in ("topics", "countries") and folder in site.entries:
+            crumbs.append({"label": site.entries[folder].text("title", lang),
+                           "url": entry_path(folder, lang)})
+    return crumbs if key != "index" else []
 
 
 def _sections(site: Site, lang: str) -> list[dict[str, Any]]:
-    products = site.products()
-    return [{"label": t.plural.get(lang, t.id), "url": entry_path(f"{t.folder}/index", lang),
-             "count": sum(1 for e in products if e.kind == t.id)}
+    return [{"label": t.plural.get(lang, t.id), "url": entry_path(term_key("types", t.id, site), lang),
+             "count": len(products_with(site, "types", t.id))}
             for t in site.taxonomies.types.values()]
+
+
+def _term_index(site: Site, vocabulary: str, lang: str) -> list[dict[str, Any]]:
+    return [{**_term_link(site, vocabulary, term.id, lang), "role": term.extra.get("role"),
+             "count": len(products_with(site, vocabulary, term.id))}
+            for term in site.taxonomies[vocabulary].values()]
 
 
 def _results(site: Site, lang: str) -> list[dict[str, Any]]:
@@ -84,39 +155,85 @@ def _results(site: Site, lang: str) -> list[dict[str, Any]]:
             for row in result_rows(site)]
 
 
-def _terms(site: Site, vocabulary: str, field: str, lang: str) -> list[dict[str, Any]]:
-    products = site.products()
-    return [{"id": term.id, "label": term.label.get(lang, term.id),
-             "role": term.extra.get("role"),
-             "products": [item(site, e, lang) for e in products if term.id in (e.neutral.get(field) or [])]}
-            for term in site.taxonomies[vocabulary].values()]
+def facets(site: Site, items: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The catalogue's facets: every value with its count and a link that works without script."""
+    library = entry_path(LIBRARY_KEY, lang)
+
+    def values(name: str, pairs: list[tuple[str, str, str]], ids_of) -> dict[str, Any]:
+        counted = [{"id": i, "label": label, "url": url,
+                    "count": sum(1 for it in items if i in ids_of(it))} for i, label, url in pairs]
+        return {"name": name, "values": counted}
+
+    ui = site.ui.get(lang, {})
+    vocab_pairs = lambda v: [(t, _label(site, v, t, lang), entry_path(term_key(v, t, site), lang))
+                             for t in site.taxonomies[v]]
+    years = sorted({it["year"] for it in items if it["year"]}, reverse=True)
+    return [
+        values("type", vocab_pairs("types"), lambda it: [it["type_id"]]),
+        values("country", vocab_pairs("countries"), lambda it: it["country_ids"]),
+        values("topic", vocab_pairs("topics"), lambda it: it["topic_ids"]),
+        values("year", [(y, y, f"{library}?year={y}") for y in years], lambda it: [it["year"]]),
+        values("format", [(f, _label(site, "formats", f, lang), f"{library}?format={f}")
+                          for f in site.taxonomies["formats"]], lambda it: [it["format_id"]]),
+        values("language", [(l, ui.get("language_names", {}).get(l, l), f"{library}?language={l}")
+                            for l in LANGUAGES], lambda it: it["languages"]),
+    ]
 
 
-def page_view(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
-    """Everything the templates show for ``entry`` read in ``lang``."""
+def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> dict[str, Any]:
+    """Everything the templates show for ``page`` read in ``lang``."""
+    ui = site.ui.get(lang, {})
+    if isinstance(page, TermPage):
+        term = site.taxonomies[page.vocabulary][page.term_id]
+        title = term.plural.get(lang) if page.vocabulary == "types" else term.label.get(lang, term.id)
+        products = products_with(site, page.vocabulary, page.term_id)
+        return {"key": page.key, "lang": lang, "kind": "term", "title": title,
+                "summary": (term.extra.get("intro") or {}).get(lang, ""), "ui": ui,
+                "is_product": False, "generated": True,
+                "breadcrumbs": _breadcrumbs(site, page.key, lang),
+                "term": {"vocabulary": page.vocabulary, "id": term.id, "role": term.extra.get("role"),
+                         "intro": (term.extra.get("intro") or {}).get(lang, "")},
+                "listing": [item(site, e, lang) for e in products]}
+    entry = page
     view: dict[str, Any] = {
-        "key": entry.key, "lang": lang, "kind": entry.kind,
+        "key": entry.key, "lang": lang, "kind": entry.kind, "ui": ui, "generated": False,
         "title": entry.text("title", lang), "summary": entry.text("summary", lang),
-        "is_product": entry.is_product, "ui": site.ui.get(lang, {}),
+        "is_product": entry.is_product, "breadcrumbs": _breadcrumbs(site, entry.key, lang),
     }
     if entry.is_product:
         view["card"] = card(site, entry, lang)
+        view["related"] = [item(site, e, lang) for e in related(site, entry)]
+        view["cite"] = cite(site, entry, lang, info)
         return view
-    products = site.products()
     folder = entry.key[: -len("/index")] if entry.key.endswith("/index") else None
     content_type = site.taxonomies.type_of_folder(folder) if folder else None
     if content_type is not None:
-        view["listing"] = [item(site, e, lang) for e in products if e.kind == content_type.id]
+        view["listing"] = [item(site, e, lang) for e in products_with(site, "types", content_type.id)]
     elif entry.key == "index":
         view["sections"] = _sections(site, lang)
         view["results"] = _results(site, lang)
         view["officials_engaged"] = site.project.get("officials_engaged")
-        view["latest"] = [item(site, e, lang) for e in products[:LATEST_ON_HOME]]
+        view["latest"] = [item(site, e, lang) for e in site.products()[:LATEST_ON_HOME]]
+        view["topics"] = _term_index(site, "topics", lang)
+        view["countries"] = _term_index(site, "countries", lang)
+        view["library_url"] = entry_path(LIBRARY_KEY, lang)
     elif entry.key == "results":
         view["results"] = _results(site, lang)
         view["officials_engaged"] = site.project.get("officials_engaged")
-    elif entry.key == "topics":
-        view["terms"] = _terms(site, "topics", "topics", lang)
-    elif entry.key == "countries":
-        view["terms"] = _terms(site, "countries", "countries", lang)
+    elif entry.key in ("topics", "countries"):
+        view["terms"] = _term_index(site, entry.key, lang)
+    elif entry.key == LIBRARY_KEY:
+        items = [item(site, e, lang) for e in site.products()]
+        view["catalogue"] = items
+        view["facets"] = facets(site, items, lang)
     return view
+
+
+def find_page(site: Site, docs_path: str) -> Entry | TermPage | None:
+    """The entry or generated page a staged file (docs-relative path) belongs to."""
+    entry = site.entry_for_path(docs_path)
+    if entry is not None:
+        return entry
+    from .settings import language_of
+    key, _ = language_of(docs_path)
+    return term_pages(site).get(key)

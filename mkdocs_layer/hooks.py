@@ -1,76 +1,89 @@
 """The MkDocs side of the hub: adapts the content core to MkDocs events, nothing more.
 
-Each event guards, then hands off to ``hub``: the core loads and checks the
-content, decides what every page shows; this module only passes that to MkDocs
-and Material, and stops the build when the core (or the last HTML guard) says so.
+Each event guards, then hands off to ``hubcore``: the core loads and checks the
+content, stages the files to build, decides what every page shows and shapes
+the search index; this module passes that to MkDocs and Material, and stops the
+build when the core (or the last HTML guard) says so.
+
+static-i18n runs a whole build per language inside the first build's
+``on_post_build``, so every event here runs once per language.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hubcore import search_index, stage  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.loader import load_site  # noqa: E402
 from hubcore.model import Site  # noqa: E402
-from hubcore.views import page_view  # noqa: E402
+from hubcore.settings import DEFAULT_LANGUAGE, STAGE_DIR  # noqa: E402
+from hubcore.views import SiteInfo, find_page, page_view  # noqa: E402
 
-_state: dict[str, Any] = {}
+_state: dict[str, Any] = {"pending_indexes": [], "views": {}}
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
 
 
 def _site() -> Site:
     return _state["site"]
 
 
-def on_config(config):
-    """Load and check all content before MkDocs touches anything; stop on any problem.
-
-    Runs once per language build (static-i18n rebuilds); loading is cheap and
-    each build then sees the files as they are now (``mkdocs serve`` included).
-    """
-    import pathspec
-
-    site, problems = load_site(ROOT)
-    if problems:
-        raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
-    _state["site"] = site
-    drafts = [f"/{d.docs_path}" for e in site.entries.values() if e.draft for d in e.versions.values()]
-    if drafts:
-        config["draft_docs"] = pathspec.GitIgnoreSpec.from_lines(drafts)
-    return config
-
-
 def _language(config) -> str:
     return config["theme"]["language"]
 
 
+def _prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def on_config(config):
+    """Load and check all content before MkDocs touches anything, then stage it.
+
+    Stops the build on any problem. MkDocs then reads the staged folder (drafts
+    out, generated pages in), never docs/ itself.
+    """
+    site, problems = load_site(ROOT)
+    if problems:
+        raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
+    _state["site"] = site
+    target = ROOT / STAGE_DIR
+    stage.sync(site, ROOT, target)
+    config["docs_dir"] = str(target)
+    return config
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Replace MkDocs' own reading of the front matter by the checked, escaped one.
+    """Replace MkDocs' own reading of the front matter by the checked, escaped view.
 
     Material prints ``page.meta`` values raw; giving it only escaped Markup makes
     every value inert wherever a template prints it.
     """
-    entry = _site().entry_for_path(page.file.src_uri)
-    if entry is None:
-        raise PluginError(f"docs/{page.file.src_uri}: not part of the checked content")
+    found = find_page(_site(), page.file.src_uri)
+    if found is None:
+        raise PluginError(f"{page.file.src_uri}: not part of the checked content")
     lang = _language(config)
-    page.meta = {
-        "title": Markup(escape(entry.text("title", lang))),
-        "description": Markup(escape(entry.text("summary", lang))),
-    }
+    info = SiteInfo(config["site_name"], config["site_url"] or "/")
+    view = page_view(_site(), found, lang, info)
+    page.meta = {"title": Markup(escape(view["title"])),
+                 "description": Markup(escape(view["summary"] or ""))}
+    _state["views"][(lang, page.file.src_uri)] = view
     return markdown
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Last guard: the HTML really produced must hold nothing active."""
+    """Last guard: the HTML really produced from an author's Markdown must hold nothing active."""
     allowed = frozenset(_site().settings.get("embed_allowed_hosts") or ())
     found = find_active_html(html, allowed)
     if found:
@@ -80,6 +93,36 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_page_context(context, page, config, nav):
-    entry = _site().entry_for_path(page.file.src_uri)
-    context["hub"] = page_view(_site(), entry, _language(config))
+    context["hub"] = _state["views"][(_language(config), page.file.src_uri)]
     return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Point a non-default language's search at that language's own index (see search_index.py)."""
+    prefix = _prefix(_language(config))
+    if not prefix:
+        return output
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{prefix.rstrip('/')}"
+                            f"{m.group(3)}", output, count=1)
+
+
+@event_priority(-50)  # after the search plugin has written this language's index
+def _localise_search_index(config) -> None:
+    lang = _language(config)
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if path.exists():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        _state["pending_indexes"].append((lang, search_index.localise(index, _site(), lang)))
+
+
+@event_priority(-200)  # after static-i18n (-100) has run the other languages' builds
+def _write_search_index(config) -> None:
+    """Write each language's index to its own folder, last, so no other build overwrites it."""
+    if _state["pending_indexes"]:
+        lang, index = _state["pending_indexes"].pop()
+        target = Path(config["site_dir"]) / _prefix(lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(search_index.dumps(index))
+
+
+on_post_build = CombinedEvent(_localise_search_index, _write_search_index)

@@ -61,8 +61,8 @@ def serve(port: int) -> int:
     if validate() != 0:
         print("Preview not started: fix the problems above.", file=sys.stderr)
         return 1
-    return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", "data",
-                   "--watch", "hubcore", "--watch", "overrides")
+    return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", "hubcore",
+                   "--watch", "overrides")
 
 
 def main(argv: list[str] | None = None) -> int:

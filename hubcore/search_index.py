@@ -1,0 +1,61 @@
+"""One search index per language, small and in the reader's language only.
+
+The site engine's search plugin indexes every page it builds, fallbacks included,
+and writes Cyrillic as ASCII escapes. Here each language's index keeps only the
+pages written in that language, carries each product's type, countries and
+topics in that language (so metadata is searchable), uses locations relative to
+the language's own root, and is written as compact UTF-8.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .generated import term_pages
+from .model import Site
+from .settings import DEFAULT_LANGUAGE
+from .urls import entry_path
+from .views import item
+
+
+def _pages(site: Site, lang: str) -> dict[str, tuple[bool, str]]:
+    """Site-relative page URL -> (written in ``lang``?, metadata text to add)."""
+    pages: dict[str, tuple[bool, str]] = {}
+    for entry in site.entries.values():
+        extra = ""
+        if entry.is_product:
+            it = item(site, entry, lang)
+            extra = " · ".join([it["type"], *it["countries"], *it["topics"]])
+        pages[entry_path(entry.key, lang)] = (lang in entry.versions, extra)
+    for key in term_pages(site):
+        pages[entry_path(key, lang)] = (True, "")
+    return pages
+
+
+def localise(index: dict[str, Any], site: Site, lang: str) -> dict[str, Any]:
+    """The index of one language build, reduced to that language's own pages."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    pages = _pages(site, lang)
+    docs = []
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        path, _, anchor = location.partition("#")
+        own, extra = pages.get(path, (True, ""))
+        if not own:
+            continue  # a fallback page: the reader searches their own language only
+        entry = {"location": path[len(prefix):] if path.startswith(prefix) else path,
+                 "title": doc.get("title", ""), "text": doc.get("text", "")}
+        if anchor:
+            entry["location"] += "#" + anchor
+        elif extra:
+            entry["text"] = f"{entry['text']} {extra}".strip()
+        docs.append(entry)
+    config = dict(index.get("config", {}))
+    config["lang"] = [lang]
+    return {"config": config, "docs": docs}
+
+
+def dumps(index: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON (Cyrillic as itself, not as escapes)."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

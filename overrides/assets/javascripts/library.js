@@ -1,0 +1,108 @@
+/*
+ * The library's facets: turns the facet links (which, without script, lead to
+ * each value's static page) into filters. The choice lives in the URL
+ * (?country=uz&topic=open-data, several values comma-separated), so a filtered
+ * list can be shared and survives back/forward. No dependencies.
+ */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-hub-library]");
+  if (!root) return;
+
+  var FACETS = ["type", "country", "topic", "year", "format", "language"];
+  var items = Array.prototype.slice.call(root.querySelectorAll(".hub-catalogue .hub-item"));
+  var links = Array.prototype.slice.call(root.querySelectorAll("a.hub-facet__value"));
+  var status = root.querySelector(".hub-catalogue__status");
+  var empty = root.querySelector(".hub-catalogue__empty");
+  var clear = root.querySelector(".hub-facets__clear");
+  var showing = root.getAttribute("data-showing") || "{shown} / {total}";
+
+  function read() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    FACETS.forEach(function (facet) {
+      var values = params.getAll(facet).join(",").split(",").filter(Boolean);
+      if (values.length) state[facet] = values;
+    });
+    return state;
+  }
+
+  function url(state) {
+    var params = new URLSearchParams();
+    FACETS.forEach(function (facet) {
+      if (state[facet] && state[facet].length) params.set(facet, state[facet].join(","));
+    });
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  function values(item, facet) {
+    return (item.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
+  }
+
+  // Within a facet the values are alternatives (or); across facets all must hold (and).
+  function matches(item, state, except) {
+    return FACETS.every(function (facet) {
+      var chosen = state[facet];
+      if (!chosen || facet === except) return true;
+      var own = values(item, facet);
+      return chosen.some(function (value) { return own.indexOf(value) !== -1; });
+    });
+  }
+
+  function apply(state) {
+    var shown = 0;
+    items.forEach(function (item) {
+      var visible = matches(item, state);
+      item.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    links.forEach(function (link) {
+      var facet = link.getAttribute("data-facet");
+      var value = link.getAttribute("data-value");
+      var pressed = !!(state[facet] && state[facet].indexOf(value) !== -1);
+      link.setAttribute("aria-pressed", pressed ? "true" : "false");
+      var count = items.filter(function (item) {
+        return matches(item, state, facet) && values(item, facet).indexOf(value) !== -1;
+      }).length;
+      var badge = link.querySelector(".hub-facet__count");
+      if (badge) badge.textContent = "(" + count + ")";
+    });
+    status.textContent = showing.replace("{shown}", shown).replace("{total}", items.length);
+    empty.hidden = shown !== 0;
+    clear.hidden = Object.keys(state).length === 0;
+  }
+
+  function toggle(link) {
+    var state = read();
+    var facet = link.getAttribute("data-facet");
+    var value = link.getAttribute("data-value");
+    var chosen = state[facet] || [];
+    var at = chosen.indexOf(value);
+    if (at === -1) chosen.push(value); else chosen.splice(at, 1);
+    if (chosen.length) state[facet] = chosen; else delete state[facet];
+    window.history.pushState(null, "", url(state));
+    apply(state);
+  }
+
+  links.forEach(function (link) {
+    link.setAttribute("role", "button");
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      toggle(link);
+    });
+    link.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        toggle(link);
+      }
+    });
+  });
+  clear.addEventListener("click", function (event) {
+    event.preventDefault();
+    window.history.pushState(null, "", url({}));
+    apply({});
+  });
+  window.addEventListener("popstate", function () { apply(read()); });
+  apply(read());
+})();
