@@ -102,8 +102,9 @@ def on_post_page(output: str, page, config) -> str:
     prefix = _prefix(_language(config))
     if not prefix:
         return output
-    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{prefix.rstrip('/')}"
-                            f"{m.group(3)}", output, count=1)
+    # The trailing slash matters: the script resolves "search/search_index.json" against it.
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{prefix}{m.group(3)}",
+                            output, count=1)
 
 
 @event_priority(-50)  # after the search plugin has written this language's index

@@ -160,3 +160,64 @@ def test_mkdocs_alone_also_refuses_bad_content(tmp_path):
     assert result.returncode != 0
     assert "docs/guides/x.md:4: template: not allowed" in result.stdout + result.stderr
     assert not (root / "site").exists()
+
+
+def _items_on(site: Path, url: str) -> set[str]:
+    """Product URLs (site-relative) listed on a built page."""
+    html = page(site, url)
+    hrefs = re.findall(r'<a class="hub-item__title" href="([^"]+)"', html)
+    return {(Path("/" + url) / h).resolve().as_posix().strip("/") + "/" for h in hrefs}
+
+
+def test_each_taxonomy_page_lists_exactly_its_items(built, content):
+    for vocabulary, field in (("topics", "topics"), ("countries", "countries")):
+        for term in content.taxonomies[vocabulary]:
+            for lang in LANGUAGES:
+                url = entry_path(f"{vocabulary}/{term}", lang)
+                expected = {entry_path(e.key, lang) for e in content.products()
+                            if term in (e.neutral.get(field) or [])}
+                assert _items_on(built["site"], url) == expected, url
+    for content_type in content.taxonomies.types.values():
+        url = entry_path(f"{content_type.folder}/index", "ru")
+        expected = {entry_path(e.key, "ru") for e in content.products() if e.kind == content_type.id}
+        assert _items_on(built["site"], url) == expected
+
+
+def test_a_term_without_items_still_has_its_page(built):
+    html = page(built["site"], "ru/topics/change-management")
+    assert "Здесь пока ничего не опубликовано." in html
+    assert "<h1>Управление изменениями для цифровой трансформации</h1>" in html
+
+
+def test_library_lists_every_product_with_facet_links(built, content):
+    assert _items_on(built["site"], "library") == {entry_path(e.key, "en") for e in content.products()}
+    html = page(built["site"], "ru/library")
+    assert 'href="../countries/kz/" data-facet="country" data-value="kz"' in html
+    assert 'data-facet="format" data-value="online"' in html
+
+
+def test_product_card_links_terms_and_cites_a_permanent_url(built):
+    html = page(built["site"], "workshops/offline-workshop-kazakhstan")
+    card = re.search(r'<aside class="hub-card".*?</aside>', html, re.S).group(0)
+    assert '<a href="../../countries/kz/">Kazakhstan</a>' in card
+    assert '<a href="../">Workshop materials</a>' in card
+    assert "http://127.0.0.1:8000/workshops/offline-workshop-kazakhstan/" in html  # cite, SITE_URL unset
+    related = re.search(r'<section class="hub-related".*?</section>', html, re.S).group(0)
+    assert "regional-conference-kazakhstan" in related  # shares Kazakhstan
+
+
+def test_search_index_per_language_is_compact_utf8_without_fallbacks(built, content):
+    import json
+    en = (built["site"] / "search/search_index.json").read_text(encoding="utf-8")
+    ru = (built["site"] / "ru/search/search_index.json").read_text(encoding="utf-8")
+    assert "\\u04" not in ru and "Цифров" in ru or "цифров" in ru
+    en_index, ru_index = json.loads(en), json.loads(ru)
+    assert en_index["config"]["lang"] == ["en"] and ru_index["config"]["lang"] == ["ru"]
+    assert not re.search("[а-яА-Я]", "".join(d["title"] for d in en_index["docs"]))
+    assert all(not d["location"].startswith("ru/") for d in ru_index["docs"])
+    locations = [d["location"] for d in ru_index["docs"]]
+    assert len(locations) == len(set(locations))
+    # Metadata is searchable in the reader's language.
+    page_doc = next(d for d in ru_index["docs"] if d["location"] == "workshops/offline-workshop-kazakhstan/")
+    assert "Казахстан" in page_doc["text"] and "Материалы мероприятия" in page_doc["text"]
+    assert '"base": "../../../ru/"' in page(built["site"], "ru/workshops/offline-workshop-kazakhstan")
