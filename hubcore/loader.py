@@ -71,7 +71,8 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
         for document in entry.versions.values():
             problems += _check_body(document, tree, allowed_hosts)
         problems += _check_attachments(entry, tree)
-    return Site(taxonomies, project, settings, entries, ui, frozenset(files)), sorted(set(problems))
+    sizes = {rel: (paths.docs / rel).stat().st_size for rel in files}
+    return Site(taxonomies, project, settings, entries, ui, sizes), sorted(set(problems))
 
 
 def _check_ui(document: Document) -> list[Problem]:

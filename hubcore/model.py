@@ -89,7 +89,7 @@ class Site:
     settings: dict[str, Any]
     entries: dict[str, Entry]
     ui: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface words per language
-    files: frozenset[str] = frozenset()  # every file under docs/, docs-relative
+    files: dict[str, int] = field(default_factory=dict)  # every file under docs/ (docs-relative) -> bytes
 
     def products(self, include_drafts: bool = False) -> list[Entry]:
         """Published products, newest first (undated last), then by key for a stable order."""

@@ -10,7 +10,11 @@ to the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import posixpath
 from typing import Any
+from urllib.parse import urlsplit
+
+from babel.units import format_unit
 
 from .dates import format_partial_date
 from .generated import TERM_FIELDS, TermPage, products_with, term_key, term_pages
@@ -104,10 +108,29 @@ def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
         add("license", [{"label": licence.label.get(lang, licence.id), "url": licence.extra.get("url")}])
     add("languages", [{"label": site.ui.get(lang, {}).get("language_names", {}).get(l, l),
                        "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
-    attachments = [{"title": a.get("title", ""), "href": a.get("url") or a.get("file", ""),
-                    "external": "url" in a}
+    attachments = [_attachment(site, entry, a, lang)
                    for a in neutral.get("attachments") or [] if isinstance(a, dict)]
     return {"rows": rows, "attachments": attachments}
+
+
+def _attachment(site: Site, entry: Entry, attachment: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A download with its format (from the file name) and, for files in the repository, its size."""
+    href = attachment.get("url") or attachment.get("file", "")
+    name = urlsplit(href).path.rsplit("/", 1)[-1]
+    file_format = name.rsplit(".", 1)[-1].upper() if "." in name else ""
+    size = ""
+    if "file" in attachment:  # published at its place under docs/, for every language
+        href = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path), href))
+        size = format_size(site.files[href], lang) if href in site.files else ""
+    return {"title": attachment.get("title", ""), "href": href, "external": "url" in attachment,
+            "format": file_format, "size": size}
+
+
+def format_size(size: int, lang: str) -> str:
+    """Bytes as readers read them: "12.3 kB" / "12,3 кБ", "1.5 MB" / "1,5 МБ"."""
+    if size >= 1_000_000:
+        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=lang)
+    return format_unit(max(round(size / 1_000, 1), 0.1), "digital-kilobyte", length="short", locale=lang)
 
 
 def cite(site: Site, entry: Entry, lang: str, info: SiteInfo) -> dict[str, str]:

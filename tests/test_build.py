@@ -221,3 +221,44 @@ def test_search_index_per_language_is_compact_utf8_without_fallbacks(built, cont
     page_doc = next(d for d in ru_index["docs"] if d["location"] == "workshops/offline-workshop-kazakhstan/")
     assert "Казахстан" in page_doc["text"] and "Материалы мероприятия" in page_doc["text"]
     assert '"base": "../../../ru/"' in page(built["site"], "ru/workshops/offline-workshop-kazakhstan")
+
+
+def test_attachments_show_format_and_size_and_resolve(tmp_path):
+    root = copy_repo(tmp_path)
+    (root / "docs/reports/files").mkdir()
+    (root / "docs/reports/files/summary.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 12_300)
+    product = root / "docs/reports/needs-assessment-survey-results.md"
+    text = product.read_text(encoding="utf-8").replace(
+        "topics: [needs-assessment]",
+        "topics: [needs-assessment]\nattachments:\n  - {title: Summary, file: files/summary.pdf}\n"
+        "  - {title: Elsewhere, url: 'https://example.org/report.docx'}")
+    product.write_text(text, encoding="utf-8")
+    assert run_hub(root, "build").returncode == 0
+    en = page(root / "site", "reports/needs-assessment-survey-results")
+    assert '<a href="../files/summary.pdf">Summary</a> <span class="hub-card__file">(PDF, 12.3 kB)</span>' in en
+    assert '<a href="https://example.org/report.docx">Elsewhere</a> <span class="hub-card__file">(DOCX)</span>' in en
+    ru = page(root / "site", "ru/reports/needs-assessment-survey-results")
+    assert '<a href="../../../reports/files/summary.pdf">Summary</a> <span class="hub-card__file">(PDF, 12,3 кБ)</span>' in ru
+    assert (root / "site/reports/files/summary.pdf").exists()
+
+
+def test_adding_a_topic_to_the_data_file_is_all_it_takes(tmp_path):
+    root = copy_repo(tmp_path)
+    data = root / "data/taxonomies.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "\n# Organisations behind the project.",
+        "  cybersecurity:\n    label: {en: Cybersecurity, ru: Кибербезопасность}\n"
+        "\n# Organisations behind the project."), encoding="utf-8")
+    assert run_hub(root, "build").returncode == 0
+    assert "<h1>Cybersecurity</h1>" in page(root / "site", "topics/cybersecurity")
+    assert "<h1>Кибербезопасность</h1>" in page(root / "site", "ru/topics/cybersecurity")
+    assert "Кибербезопасность" in page(root / "site", "ru/library")
+
+
+def test_generated_pages_switch_language_to_their_counterpart(built):
+    for url, other in (("topics/open-data/", "../../ru/topics/open-data/"),
+                       ("ru/countries/kz/", "../../../countries/kz/"),
+                       ("library/", "../ru/library/")):
+        links = parse(page(built["site"], url)).tags
+        hrefs = {a["href"] for tag, a in links if tag == "a" and "md-select__link" in a.get("class", "")}
+        assert other in hrefs, (url, hrefs)
