@@ -161,6 +161,11 @@ class FieldChecker:
         if not isinstance(value, str) or not re.match(r"^https://[^\s/$.?#][^\s<>\"']*$", value):
             self.report(path, where, f"must be an https:// address, found {value!r}")
 
+    def _hash(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{8}", value):
+            self.report(path, where, f"must be 8 hexadecimal characters, found {value!r} "
+                                     "(run 'hub.py translations refresh' instead of editing it)")
+
     def _file(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
         # Existence is checked with the other links (links.py); here only the shape.
         if not isinstance(value, str) or not value.strip() or "://" in value:

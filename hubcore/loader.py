@@ -138,6 +138,10 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
         checker = FieldChecker(taxonomies, _reporter(problems, document.source))
         checker.check(document.meta, entry.kind, None if is_original else texts)
         if is_original:
+            if "translated_from" in document.meta:
+                problems.append(Problem(document.source.path, document.source.line_of(("translated_from",)),
+                                        "translated_from", "only a translation records this: "
+                                        "this file is the original"))
             continue
         for name, value in document.meta.items():
             if name in texts or name not in entry.original.meta and name not in _names(entry.kind):

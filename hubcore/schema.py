@@ -60,6 +60,14 @@ ATTACHMENT_FIELDS = (
     Field("url", "https-url", "Or an https:// address of the document elsewhere."),
 )
 
+TRANSLATED_FROM = Field(
+    "translated_from", "mapping",
+    "Translations only: the version of the original this translation was made from "
+    "(set by 'hub.py translations refresh', not by hand).",
+    translatable=True,
+    fields=tuple(Field(part, "hash", f"Hash of the original's {part}.", required=True)
+                 for part in ("title", "summary", "body")))
+
 PRODUCT_FIELDS: tuple[Field, ...] = (
     TITLE,
     SUMMARY,
@@ -82,9 +90,10 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
           vocabulary="licenses"),
     Field("draft", "boolean", "true keeps it out of the published site."),
     Field("review_by", "day", "When the content should be checked again: YYYY-MM-DD."),
+    TRANSLATED_FROM,
 )
 
-PAGE_FIELDS: tuple[Field, ...] = (TITLE, SUMMARY)
+PAGE_FIELDS: tuple[Field, ...] = (TITLE, SUMMARY, TRANSLATED_FROM)
 
 # Keys that MkDocs or Material would act on and that authors must never set.
 FORBIDDEN = {

@@ -4,6 +4,8 @@
     python scripts/hub.py validate [--format text|github]
     python scripts/hub.py build [--site-dir DIR]
     python scripts/hub.py serve [--port N]
+    python scripts/hub.py translations [--format text|json] [--check]
+    python scripts/hub.py translations refresh FILE [FILE ...]
 
 ``validate`` reads only; ``build`` validates first and builds nothing if any file
 has a problem. Neither ever writes into docs/.
@@ -20,8 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import json  # noqa: E402
+
+from hubcore import translations  # noqa: E402
 from hubcore.loader import load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
+from hubcore.settings import LANGUAGES  # noqa: E402
 
 
 def _github(problem: Problem) -> str:
@@ -65,6 +71,68 @@ def serve(port: int) -> int:
                    "--watch", "overrides")
 
 
+def translation_status(output_format: str, check: bool) -> int:
+    """Per product and page: original, translated, missing or stale; totals per language."""
+    site, _ = load_site(ROOT)
+    report = translations.report(site)
+    if output_format == "json":
+        print(json.dumps({"entries": [row.as_dict() for row in report.rows], "totals": report.totals()},
+                         ensure_ascii=False, indent=2))
+    else:
+        width = max((len(row.key) for row in report.rows), default=10)
+        by_key: dict[str, list[translations.Status]] = {}
+        for row in report.rows:
+            by_key.setdefault(row.key, []).append(row)
+        for key, rows in by_key.items():
+            cells = [f"{r.lang}: {r.state}" + (f" ({', '.join(r.changed)} changed)" if r.state == "stale"
+                                                and r.changed != ("no recorded version",) else
+                                                " (no recorded version)" if r.state == "stale" else "")
+                     for r in rows]
+            print(f"{key:<{width}}  " + "  ".join(cells))
+        totals = report.totals()
+        print("Totals: " + "; ".join(
+            f"{lang}: " + ", ".join(f"{n} {state}" for state, n in totals[lang].items()) for lang in LANGUAGES))
+    if check and report.incomplete:
+        print("Translations are missing or stale.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def refresh(paths: list[str]) -> int:
+    """Record the original's current version in translations; nothing else in the files changes.
+
+    Given a translation, refreshes it; given an original, refreshes all its translations
+    (for an editorial fix that does not change the meaning).
+    """
+    site, _ = load_site(ROOT)
+    status = 0
+    for given in paths:
+        rel = Path(given).resolve().relative_to(ROOT).as_posix() if Path(given).is_absolute() or \
+            (ROOT / given).exists() else given
+        docs_path = rel.removeprefix("docs/")
+        entry = site.entry_for_path(docs_path)
+        if entry is None or not any(d.docs_path == docs_path for d in entry.versions.values()):
+            print(f"{rel}: not a content file", file=sys.stderr)
+            status = 1
+            continue
+        targets = [d for d in entry.versions.values() if d is not entry.original] \
+            if entry.original.docs_path == docs_path else \
+            [d for d in entry.versions.values() if d.docs_path == docs_path]
+        if not targets:
+            print(f"{rel}: has no translation to refresh")
+        version = translations.version_of(entry)
+        for document in targets:
+            path = ROOT / document.source.path
+            text = path.read_bytes().decode("utf-8")
+            new = translations.refreshed(text, version)
+            if new == text:
+                print(f"{document.source.path}: up to date")
+            else:
+                path.write_bytes(new.encode("utf-8"))
+                print(f"{document.source.path}: recorded version updated")
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub.py", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,7 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--site-dir", help="build here instead of site/")
     preview = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
     preview.add_argument("--port", type=int, default=8000)
+    status = commands.add_parser("translations", help="translation status; 'refresh FILE...' records versions")
+    status.add_argument("action", nargs="?", choices=("status", "refresh"), default="status")
+    status.add_argument("files", nargs="*", help="with refresh: translations (or originals) to refresh")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--check", action="store_true", help="exit 1 when anything is missing or stale")
     args = parser.parse_args(argv)
+    if args.command == "translations":
+        if args.action == "refresh":
+            if not args.files:
+                parser.error("translations refresh needs at least one file")
+            return refresh(args.files)
+        return translation_status(args.format, args.check)
     if args.command == "validate":
         return validate(args.format)
     if args.command == "build":
