@@ -19,13 +19,16 @@ from babel.units import format_unit
 from .dates import format_partial_date
 from .generated import TERM_FIELDS, TermPage, products_with, term_key, term_pages
 from .model import Entry, Site
+from .plurals import plural
 from .related import related
 from .results import result_rows
-from .settings import LANGUAGES
+from .settings import DEFAULT_LANGUAGE, LANGUAGES
+from . import translations
 from .urls import entry_path
 
 LATEST_ON_HOME = 6
 LIBRARY_KEY = "library"
+TRANSLATIONS_KEY = "translations"
 
 
 @dataclass(frozen=True)
@@ -203,8 +206,76 @@ def facets(site: Site, items: list[dict[str, Any]], lang: str) -> list[dict[str,
     ]
 
 
+def languages_view(site: Site, key: str, lang: str, info: SiteInfo,
+                   written_in: list[str], original_lang: str) -> dict[str, Any]:
+    """The language switcher, hreflang alternates and canonical address of a page.
+
+    The switcher offers every language (each has the page, if only as a fallback);
+    hreflang lists only the languages the page is really written in, with
+    x-default on the default language's version (or the original's); a fallback
+    page is canonical to its original, so search engines index the original only.
+    """
+    names = {l: site.ui.get(l, {}).get("language_names", {}).get(l, l) for l in LANGUAGES}
+    absolute = {l: info.url + entry_path(key, l) for l in LANGUAGES}
+    default = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in written_in else original_lang
+    own = lang in written_in
+    return {
+        "alternates": [{"lang": l, "name": names[l], "url": entry_path(key, l)} for l in LANGUAGES],
+        "hreflang": [{"lang": l, "url": absolute[l]} for l in LANGUAGES if l in written_in]
+                    + [{"lang": "x-default", "url": absolute[default]}],
+        "canonical": absolute[lang] if own else absolute[original_lang],
+        "content_lang": lang if own else original_lang,
+    }
+
+
+def _notice(site: Site, entry: Entry, lang: str) -> dict[str, Any] | None:
+    """What a reader must be told about the language of the text: a fallback, or a stale translation."""
+    original = {"lang": entry.original.lang, "url": entry_path(entry.key, entry.original.lang)}
+    if lang not in entry.versions:
+        return {"kind": "fallback", "original": original}
+    state = translations.status(entry, lang)
+    if state.state == "stale":
+        return {"kind": "stale", "original": original, "changed": list(state.changed)}
+    return None
+
+
 def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> dict[str, Any]:
     """Everything the templates show for ``page`` read in ``lang``."""
+    view = _page_view(site, page, lang, info)
+    if isinstance(page, TermPage):
+        view.update(languages_view(site, page.key, lang, info, list(LANGUAGES), lang))
+    else:
+        view.update(languages_view(site, page.key, lang, info, page.languages, page.original.lang))
+        view["notice"] = _notice(site, page, lang)
+    if "listing" in view:
+        view["count_label"] = plural(view["ui"].get("items_count"), len(view["listing"]), lang)
+    return view
+
+
+def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
+    """The 404 page of one language; its switcher leads to the other language's 404 page."""
+    ui = site.ui.get(lang, {})
+    names = {l: site.ui.get(l, {}).get("language_names", {}).get(l, l) for l in LANGUAGES}
+    return {"key": "404", "lang": lang, "kind": "404", "ui": ui, "title": ui.get("not_found_title", ""),
+            "summary": ui.get("not_found_text", ""), "is_product": False, "generated": True,
+            "home_url": entry_path("index", lang), "library_url": entry_path(LIBRARY_KEY, lang),
+            "alternates": [{"lang": l, "name": names[l],
+                            "url": ("" if l == DEFAULT_LANGUAGE else f"{l}/") + "404.html"} for l in LANGUAGES],
+            "hreflang": [], "canonical": "", "content_lang": lang, "notice": None}
+
+
+def _translation_rows(site: Site, lang: str) -> dict[str, Any]:
+    report = translations.report(site)
+    by_key: dict[str, list[translations.Status]] = {}
+    for row in report.rows:
+        by_key.setdefault(row.key, []).append(row)
+    rows = [{"title": site.entries[key].text("title", lang), "url": entry_path(key, lang),
+             "states": [{"lang": r.lang, "state": r.state, "changed": list(r.changed)} for r in states]}
+            for key, states in by_key.items()]
+    return {"rows": rows, "totals": report.totals(), "languages": list(LANGUAGES)}
+
+
+def _page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> dict[str, Any]:
     ui = site.ui.get(lang, {})
     if isinstance(page, TermPage):
         term = site.taxonomies[page.vocabulary][page.term_id]
@@ -249,6 +320,8 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
         items = [item(site, e, lang) for e in site.products()]
         view["catalogue"] = items
         view["facets"] = facets(site, items, lang)
+    elif entry.key == TRANSLATIONS_KEY:
+        view["translations"] = _translation_rows(site, lang)
     return view
 
 

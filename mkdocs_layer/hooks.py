@@ -25,14 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hubcore import search_index, stage  # noqa: E402
+from hubcore import search_index, sitemap, stage  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.loader import load_site  # noqa: E402
 from hubcore.model import Site  # noqa: E402
-from hubcore.settings import DEFAULT_LANGUAGE, STAGE_DIR  # noqa: E402
-from hubcore.views import SiteInfo, find_page, page_view  # noqa: E402
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
+from hubcore.views import SiteInfo, find_page, not_found_view, page_view  # noqa: E402
 
-_state: dict[str, Any] = {"pending_indexes": [], "views": {}}
+_state: dict[str, Any] = {"pending": [], "views": {}}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
 
 
@@ -64,6 +64,10 @@ def on_config(config):
     return config
 
 
+def _info(config) -> SiteInfo:
+    return SiteInfo(config["site_name"], config["site_url"] or "/")
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Replace MkDocs' own reading of the front matter by the checked, escaped view.
 
@@ -74,8 +78,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if found is None:
         raise PluginError(f"{page.file.src_uri}: not part of the checked content")
     lang = _language(config)
-    info = SiteInfo(config["site_name"], config["site_url"] or "/")
-    view = page_view(_site(), found, lang, info)
+    view = page_view(_site(), found, lang, _info(config))
     page.meta = {"title": Markup(escape(view["title"])),
                  "description": Markup(escape(view["summary"] or ""))}
     _state["views"][(lang, page.file.src_uri)] = view
@@ -97,6 +100,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page is a template, not a page: it gets its own view in the build's language."""
+    if template_name == "404.html":
+        context["hub"] = not_found_view(_site(), _language(config), _info(config))
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
     """Point a non-default language's search at that language's own index (see search_index.py)."""
     prefix = _prefix(_language(config))
@@ -108,22 +118,39 @@ def on_post_page(output: str, page, config) -> str:
 
 
 @event_priority(-50)  # after the search plugin has written this language's index
-def _localise_search_index(config) -> None:
-    lang = _language(config)
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if path.exists():
-        index = json.loads(path.read_text(encoding="utf-8"))
-        _state["pending_indexes"].append((lang, search_index.localise(index, _site(), lang)))
+def _collect_language_outputs(config) -> None:
+    """Take what every language build writes to the same place (search index, 404 page).
+
+    static-i18n builds each language into the same folder, so the last build's
+    search index and 404 page would win; they are kept here per language and
+    written to the language's own folder at the end.
+    """
+    lang, site_dir = _language(config), Path(config["site_dir"])
+    index_path = site_dir / "search" / "search_index.json"
+    index = search_index.localise(json.loads(index_path.read_text(encoding="utf-8")), _site(), lang) \
+        if index_path.exists() else None
+    not_found = site_dir / "404.html"
+    _state["pending"].append((lang, index, not_found.read_bytes() if not_found.exists() else None))
 
 
 @event_priority(-200)  # after static-i18n (-100) has run the other languages' builds
-def _write_search_index(config) -> None:
-    """Write each language's index to its own folder, last, so no other build overwrites it."""
-    if _state["pending_indexes"]:
-        lang, index = _state["pending_indexes"].pop()
-        target = Path(config["site_dir"]) / _prefix(lang) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(search_index.dumps(index))
+def _write_language_outputs(config) -> None:
+    """Write each language's outputs to its own folder, last, so no other build overwrites them."""
+    if not _state["pending"]:
+        return
+    lang, index, not_found = _state["pending"].pop()
+    folder = Path(config["site_dir"]) / _prefix(lang)
+    if index is not None:
+        (folder / "search").mkdir(parents=True, exist_ok=True)
+        (folder / "search" / "search_index.json").write_bytes(search_index.dumps(index))
+    if not_found is not None:
+        (folder / "404.html").write_bytes(not_found)
+    if lang == DEFAULT_LANGUAGE:  # the outermost build ends last: the whole site is known
+        document = sitemap.render(_site(), _info(config))
+        # Material fetches each language's own sitemap.xml; MkDocs' gzipped copy would be stale.
+        for other in LANGUAGES:
+            (Path(config["site_dir"]) / _prefix(other) / "sitemap.xml").write_bytes(document)
+        (Path(config["site_dir"]) / "sitemap.xml.gz").unlink(missing_ok=True)
 
 
-on_post_build = CombinedEvent(_localise_search_index, _write_search_index)
+on_post_build = CombinedEvent(_collect_language_outputs, _write_language_outputs)
