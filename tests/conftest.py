@@ -43,6 +43,30 @@ summary: {PAYLOAD_SUMMARY!r}
 """
 
 
+# Products in every translation state, added to the session's build.
+ENGLISH_ONLY = """---
+title: "An English-only guide"
+summary: "A guide that has no Russian translation yet."
+date: "2026-11-26"
+countries: [am]
+topics: [change-management]
+---
+
+Only English text here.
+"""
+RUSSIAN_ONLY = """---
+title: "Руководство только на русском"
+summary: "Руководство, у которого пока нет английской версии."
+date: "2026-03"
+countries: [tj]
+topics: [change-management]
+---
+
+Только русский текст.
+"""
+STALE_CHANGE = "\n\nA paragraph added to the original after it was translated.\n"
+
+
 def copy_repo(target: Path) -> Path:
     """A working copy of everything a build reads."""
     for name in COPIED:
@@ -74,6 +98,10 @@ def built(tmp_path_factory) -> dict:
     root = copy_repo(tmp_path_factory.mktemp("repo"))
     (root / "docs/reports/hostile.md").write_text(HOSTILE_EN, encoding="utf-8")
     (root / "docs/reports/hostile.ru.md").write_text(HOSTILE_RU, encoding="utf-8")
+    (root / "docs/guides/english-only.md").write_text(ENGLISH_ONLY, encoding="utf-8")
+    (root / "docs/guides/russian-only.ru.md").write_text(RUSSIAN_ONLY, encoding="utf-8")
+    with (root / "docs/workshops/online-workshop-2.md").open("a", encoding="utf-8") as original:
+        original.write(STALE_CHANGE)
     before = tree_digest(root / "docs")
     result = run_hub(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr

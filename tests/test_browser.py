@@ -45,3 +45,34 @@ def test_hostile_metadata_runs_nothing(page, served):
     # The payload is shown to readers as text.
     page.goto(served + "reports/hostile/")
     assert "<script>window.__xss=1</script>" in page.locator("h1").first.inner_text()
+
+
+@pytest.mark.parametrize("start,expected", [
+    ("ru/workshops/online-workshop-2/", "workshops/online-workshop-2/"),
+    ("topics/open-data/", "ru/topics/open-data/"),
+    ("ru/guides/english-only/", "guides/english-only/"),
+    ("library/?country=kz", "ru/library/"),
+])
+def test_language_switch_in_the_browser_keeps_the_page(page, served, start, expected):
+    page.goto(served + start)
+    target = "en" if start.startswith("ru/") else "ru"
+    page.hover(".md-select")
+    page.click(f".md-select__link[hreflang='{target}']")
+    page.wait_for_load_state()
+    assert page.url.split("?")[0] == served + expected
+    assert page.locator("html").get_attribute("lang") == target
+    assert page.errors == []
+
+
+def test_no_failed_requests_on_a_russian_page(browser, served):
+    context = browser.new_context()
+    tab = context.new_page()
+    failures = []
+    tab.on("response", lambda r: failures.append(r.url) if r.status >= 400 else None)
+    tab.goto(served + "ru/workshops/online-workshop-1/")
+    tab.keyboard.press("/")
+    tab.keyboard.type("семинар")
+    tab.wait_for_selector(".md-search-result__item", timeout=10000)
+    tab.wait_for_load_state("networkidle")
+    assert failures == []
+    context.close()
