@@ -27,6 +27,20 @@ from .taxonomy import Taxonomies
 from . import results, taxonomy
 
 
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Path, size and modification time of every file the content is read from.
+
+    Equal fingerprints mean the same content, so a caller (one build per
+    language in one process) can reuse a loaded Site instead of reading again.
+    """
+    found = []
+    for folder in (Paths(root).docs, root / "data"):
+        for path in sorted(folder.rglob("*")):
+            info = path.lstat()
+            found.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
     """Read and check the whole repository's content; returns the site and every problem."""
     paths = Paths(root)

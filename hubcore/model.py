@@ -7,6 +7,7 @@ from it. It knows nothing of MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .frontmatter import SourceFile
@@ -65,9 +66,9 @@ class Entry:
         value = self.document(lang).meta.get(name)
         return value if value is not None else self.original.meta.get(name)
 
-    @property
+    @cached_property
     def neutral(self) -> dict[str, Any]:
-        """The language-neutral fields, from the original."""
+        """The language-neutral fields, from the original (computed once: listings ask often)."""
         texts = translatable_names(self.kind)
         return {k: v for k, v in self.original.meta.items() if k not in texts}
 
@@ -93,7 +94,16 @@ class Site:
 
     def products(self, include_drafts: bool = False) -> list[Entry]:
         """Published products, newest first (undated last), then by key for a stable order."""
-        items = [e for e in self.entries.values() if e.is_product and (include_drafts or not e.draft)]
+        if include_drafts:
+            return self._ordered([e for e in self.entries.values() if e.is_product])
+        return list(self._published)
+
+    @cached_property
+    def _published(self) -> tuple[Entry, ...]:
+        return tuple(self._ordered([e for e in self.entries.values() if e.is_product and not e.draft]))
+
+    @staticmethod
+    def _ordered(items: list[Entry]) -> list[Entry]:
         return sorted(items, key=lambda e: (date_key(e.neutral.get("date")), e.key))
 
     def entry_for_path(self, docs_path: str) -> Entry | None:

@@ -8,6 +8,7 @@ that none of them can disagree with the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # A "page" is a hand-written page of the site (home, about, section intros);
 # every other kind is a content type from data/taxonomies.yml.
@@ -107,6 +108,7 @@ FORBIDDEN = {
 }
 
 
+@lru_cache(maxsize=None)
 def fields_for(kind: str) -> tuple[Field, ...]:
     """The fields allowed on a page of ``kind`` (PAGE or a content type id)."""
     if kind == PAGE:
@@ -114,5 +116,6 @@ def fields_for(kind: str) -> tuple[Field, ...]:
     return tuple(f for f in PRODUCT_FIELDS if not f.only_types or kind in f.only_types)
 
 
-def translatable_names(kind: str) -> set[str]:
-    return {f.name for f in fields_for(kind) if f.translatable}
+@lru_cache(maxsize=None)
+def translatable_names(kind: str) -> frozenset[str]:
+    return frozenset(f.name for f in fields_for(kind) if f.translatable)

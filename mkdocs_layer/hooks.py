@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from hubcore import search_index, sitemap, stage  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
-from hubcore.loader import load_site  # noqa: E402
+from hubcore.loader import fingerprint, load_site  # noqa: E402
 from hubcore.model import Site  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
 from hubcore.views import SiteInfo, find_page, not_found_view, page_view  # noqa: E402
@@ -54,10 +54,13 @@ def on_config(config):
     Stops the build on any problem. MkDocs then reads the staged folder (drafts
     out, generated pages in), never docs/ itself.
     """
-    site, problems = load_site(ROOT)
-    if problems:
-        raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
-    _state["site"] = site
+    current = fingerprint(ROOT)
+    if _state.get("fingerprint") != current:  # the other language's build reuses the same load
+        site, problems = load_site(ROOT)
+        if problems:
+            raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
+        _state.update(site=site, fingerprint=current)
+    site = _state["site"]
     target = ROOT / STAGE_DIR
     stage.sync(site, ROOT, target)
     config["docs_dir"] = str(target)
