@@ -12,7 +12,7 @@ import re
 from typing import Any, Callable
 
 from .problems import Problem
-from .schema import FORBIDDEN, PRODUCT_FIELDS, Field, fields_for
+from .schema import FORBIDDEN, ONE_LINE_UP_TO, PRODUCT_FIELDS, Field, fields_for
 from .strict_yaml import KeyPath
 from .taxonomy import Taxonomies
 
@@ -92,7 +92,7 @@ class FieldChecker:
             self.report(path, where, "must not be empty")
         elif spec.max_length and len(value) > spec.max_length:
             self.report(path, where, f"too long: {len(value)} characters, at most {spec.max_length}")
-        elif "\n" in value.strip() and spec.max_length and spec.max_length <= 300:
+        elif "\n" in value.strip() and spec.max_length and spec.max_length <= ONE_LINE_UP_TO:
             self.report(path, where, "must be on one line")
 
     def _text_list(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+# Texts up to this length (titles, summaries, keywords, names) must stay on one line.
+ONE_LINE_UP_TO = 300
+
 # A "page" is a hand-written page of the site (home, about, section intros);
 # every other kind is a content type from data/taxonomies.yml.
 PAGE = "page"
@@ -22,75 +25,128 @@ class Field:
     ``kind`` says how a value is checked: text, text-list, date (YYYY, YYYY-MM or
     YYYY-MM-DD), day (YYYY-MM-DD), term (one id of ``vocabulary``), terms (a list
     of ids), boolean, count (a whole number >= 0), url-or-file, or mapping /
-    mapping-list (checked field by field against ``fields``).
+    mapping-list (checked field by field against ``fields``), hash (a recorded
+    version, see translations.py), file or https-url.
     """
 
     name: str
     kind: str
-    help: str
+    help: dict[str, str]  # what the field means, for authors, in every site language
     required: bool = False
     translatable: bool = False  # written in each language's file; else language-neutral
     vocabulary: str | None = None
-    choices: tuple[str, ...] = ()
     max_length: int | None = None
     fields: tuple["Field", ...] = ()
     one_of: tuple[str, ...] = ()  # for mappings: exactly one of these sub-fields
     only_types: tuple[str, ...] = ()  # empty: every content type
+    example: str = ""  # a YAML value shown in the scaffold and the field reference
 
     def __repr__(self) -> str:
         return f"Field({self.name!r}, {self.kind!r})"
 
 
-TITLE = Field("title", "text", "The title, in the language of the file.",
-              required=True, translatable=True, max_length=200)
-SUMMARY = Field("summary", "text",
-                "One or two plain sentences: shown in listings, search results, feeds "
-                "and the page description.", required=True, translatable=True, max_length=300)
+TITLE = Field(
+    "title", "text",
+    {"en": "The title, in the language of the file.",
+     "ru": "Название на языке файла."},
+    required=True, translatable=True, max_length=200, example='"Open data in public services"')
+SUMMARY = Field(
+    "summary", "text",
+    {"en": "One or two plain sentences: shown in listings, search results, feeds and the page description.",
+     "ru": "Одно-два простых предложения: показываются в списках, результатах поиска, лентах и описании страницы."},
+    required=True, translatable=True, max_length=300,
+    example='"One or two sentences that say what this is and who it is for."')
 
 EVENT_FIELDS = (
-    Field("kind", "term", "What kind of event the materials come from.",
-          required=True, vocabulary="event_kinds"),
-    Field("format", "term", "How it was delivered.", vocabulary="formats"),
-    Field("location", "text", "Where it took place (city, venue), if known.", max_length=200),
-    Field("participants", "count", "How many people took part, if known."),
+    Field("kind", "term",
+          {"en": "What kind of event the materials come from.",
+           "ru": "Вид мероприятия, к которому относятся материалы."},
+          required=True, vocabulary="event_kinds", example="workshop"),
+    Field("format", "term",
+          {"en": "How it was delivered.", "ru": "Формат проведения."},
+          vocabulary="formats", example="online"),
+    Field("location", "text",
+          {"en": "Where it took place (city, venue), if known.",
+           "ru": "Место проведения (город, площадка), если известно."},
+          max_length=200, example='"City, venue"'),
+    Field("participants", "count",
+          {"en": "How many people took part, if known.",
+           "ru": "Число участников, если известно."},
+          example="30"),
 )
 
 ATTACHMENT_FIELDS = (
-    Field("title", "text", "What the file is, for the link text.", required=True, max_length=200),
-    Field("file", "file", "A file in the repository, relative to this Markdown file."),
-    Field("url", "https-url", "Or an https:// address of the document elsewhere."),
+    Field("title", "text",
+          {"en": "What the file is, for the link text.", "ru": "Что это за файл (текст ссылки)."},
+          required=True, max_length=200, example='"Presentation slides"'),
+    Field("file", "file",
+          {"en": "A file in the repository, relative to this Markdown file.",
+           "ru": "Файл в репозитории, путь относительно этого файла Markdown."},
+          example="files/slides.pdf"),
+    Field("url", "https-url",
+          {"en": "Or an https:// address of the document elsewhere.",
+           "ru": "Или адрес документа в интернете, начинающийся с https://."},
+          example='"https://example.org/report.pdf"'),
 )
 
 TRANSLATED_FROM = Field(
     "translated_from", "mapping",
-    "Translations only: the version of the original this translation was made from "
-    "(set by 'hub.py translations refresh', not by hand).",
+    {"en": "Translations only: the version of the original this translation was made from "
+           "(set by 'hub.py translations refresh', not by hand).",
+     "ru": "Только в переводах: версия оригинала, с которой сделан перевод "
+           "(записывается командой 'hub.py translations refresh', а не вручную)."},
     translatable=True,
-    fields=tuple(Field(part, "hash", f"Hash of the original's {part}.", required=True)
+    fields=tuple(Field(part, "hash", {"en": f"Hash of the original's {part}.",
+                                      "ru": f"Хеш поля {part} оригинала."}, required=True)
                  for part in ("title", "summary", "body")))
 
 PRODUCT_FIELDS: tuple[Field, ...] = (
     TITLE,
     SUMMARY,
-    Field("date", "date", "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD."),
-    Field("countries", "terms", "Countries it concerns (codes from data/taxonomies.yml).",
-          vocabulary="countries"),
-    Field("topics", "terms", "Topics it covers (ids from data/taxonomies.yml).",
-          vocabulary="topics"),
-    Field("partners", "terms", "Organisations behind it (ids from data/taxonomies.yml).",
-          vocabulary="partners"),
-    Field("authors", "text-list", "People or organisations who wrote it.", max_length=200),
-    Field("event", "mapping", "The event the materials come from.", fields=EVENT_FIELDS,
-          only_types=("workshop",)),
+    Field("date", "date",
+          {"en": "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD.",
+           "ru": "Когда материал опубликован или мероприятие проведено: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."},
+          example='"2023-05"'),
+    Field("countries", "terms",
+          {"en": "Countries it concerns (codes from data/taxonomies.yml).",
+           "ru": "Страны, к которым относится материал (коды из data/taxonomies.yml)."},
+          vocabulary="countries", example="[kz, uz]"),
+    Field("topics", "terms",
+          {"en": "Topics it covers (ids from data/taxonomies.yml).",
+           "ru": "Темы материала (идентификаторы из data/taxonomies.yml)."},
+          vocabulary="topics", example="[open-data]"),
+    Field("partners", "terms",
+          {"en": "Organisations behind it (ids from data/taxonomies.yml).",
+           "ru": "Организации, подготовившие материал (идентификаторы из data/taxonomies.yml)."},
+          vocabulary="partners", example="[undp-kazakhstan, acsh]"),
+    Field("authors", "text-list",
+          {"en": "People or organisations who wrote it.", "ru": "Авторы: люди или организации."},
+          max_length=200, example='["First Author", "Second Author"]'),
+    Field("event", "mapping",
+          {"en": "The event the materials come from (workshop materials only).",
+           "ru": "Мероприятие, к которому относятся материалы (только для материалов мероприятий)."},
+          fields=EVENT_FIELDS, only_types=("workshop",), example="{kind: workshop, format: online}"),
     Field("attachments", "mapping-list",
-          "Documents to download: each with a title and either a file or a url.",
-          fields=ATTACHMENT_FIELDS, one_of=("file", "url")),
-    Field("tags", "text-list", "Free keywords, in the language of the file.",
-          translatable=True, max_length=60),
-    Field("license", "term", "The licence of the content (ids from data/taxonomies.yml).",
-          vocabulary="licenses"),
-    Field("draft", "boolean", "true keeps it out of the published site."),
-    Field("review_by", "day", "When the content should be checked again: YYYY-MM-DD."),
+          {"en": "Documents to download: each with a title and either a file or a url.",
+           "ru": "Документы для скачивания: у каждого название и либо file, либо url."},
+          fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
+          example='[{title: "Presentation slides", file: files/slides.pdf}]'),
+    Field("tags", "text-list",
+          {"en": "Free keywords, in the language of the file.",
+           "ru": "Свободные ключевые слова на языке файла."},
+          translatable=True, max_length=60, example="[e-government, open data]"),
+    Field("license", "term",
+          {"en": "The licence of the content (ids from data/taxonomies.yml).",
+           "ru": "Лицензия материала (идентификаторы из data/taxonomies.yml)."},
+          vocabulary="licenses", example="CC-BY-4.0"),
+    Field("draft", "boolean",
+          {"en": "true keeps it out of the published site.",
+           "ru": "true — материал не публикуется на сайте."},
+          example="true"),
+    Field("review_by", "day",
+          {"en": "When the content should be checked again: YYYY-MM-DD.",
+           "ru": "Когда содержание нужно проверить снова: ГГГГ-ММ-ДД."},
+          example='"2027-06-30"'),
     TRANSLATED_FROM,
 )
 

@@ -9,10 +9,10 @@ to the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import posixpath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from babel.units import format_unit
 
@@ -33,10 +33,14 @@ TRANSLATIONS_KEY = "translations"
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """What only the site engine knows: the site's name in this language and its address."""
+    """What the content alone does not say: the site's name in this language, its address,
+    where its sources live (for edit links) and when each file last changed (from Git)."""
 
     name: str
     url: str  # absolute, ending with "/"
+    repository: str = ""  # e.g. https://github.com/owner/repo; no edit links without it
+    branch: str = "main"
+    updated: dict[str, str] = field(default_factory=dict)  # docs-relative path -> ISO date
 
 
 def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
@@ -239,6 +243,27 @@ def _notice(site: Site, entry: Entry, lang: str) -> dict[str, Any] | None:
     return None
 
 
+def sources_view(site: Site, entry: Entry, lang: str, info: SiteInfo) -> dict[str, Any]:
+    """Where a reader can fix or report the page, and when its text last changed.
+
+    The file is the one the reader sees: their language's, or the original for
+    a fallback page. Generated pages have no source file and get none of this.
+    """
+    document = entry.document(lang)
+    file_path = f"docs/{document.docs_path}"
+    date = info.updated.get(document.docs_path)
+    view: dict[str, Any] = {"updated": format_partial_date(date, lang) if date else "",
+                            "updated_iso": date or "", "source_path": file_path}
+    if info.repository:
+        repository = info.repository.rstrip("/")
+        page_url = info.url + entry_path(entry.key, lang)
+        view["edit_url"] = f"{repository}/edit/{info.branch}/{quote(file_path)}"
+        view["report_url"] = (f"{repository}/issues/new?template=correction.yml"
+                              f"&title={quote('Correction: ' + str(entry.text('title', lang)))}"
+                              f"&page={quote(page_url, safe='')}&file={quote(file_path, safe='')}")
+    return view
+
+
 def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> dict[str, Any]:
     """Everything the templates show for ``page`` read in ``lang``."""
     view = _page_view(site, page, lang, info)
@@ -247,6 +272,7 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
     else:
         view.update(languages_view(site, page.key, lang, info, page.languages, page.original.lang))
         view["notice"] = _notice(site, page, lang)
+        view["sources"] = sources_view(site, page, lang, info)
     if "listing" in view:
         view["count_label"] = plural(view["ui"].get("items_count"), len(view["listing"]), lang)
     return view

@@ -12,6 +12,7 @@ static-i18n runs a whole build per language inside the first build's
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hubcore import search_index, sitemap, stage  # noqa: E402
+from hubcore import json_schema, search_index, sitemap, stage  # noqa: E402
+from hubcore import csp  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
+from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site  # noqa: E402
 from hubcore.model import Site  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
@@ -59,7 +62,9 @@ def on_config(config):
         site, problems = load_site(ROOT)
         if problems:
             raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
-        _state.update(site=site, fingerprint=current)
+        allowed = frozenset(site.settings.get("embed_allowed_hosts") or ())
+        pins = csp.load(ROOT)[0]  # load_site has already refused a malformed data/csp.yml
+        _state.update(site=site, fingerprint=current, csp_pins=pins, csp=csp.policy(pins, allowed))
     site = _state["site"]
     target = ROOT / STAGE_DIR
     stage.sync(site, ROOT, target)
@@ -68,7 +73,12 @@ def on_config(config):
 
 
 def _info(config) -> SiteInfo:
-    return SiteInfo(config["site_name"], config["site_url"] or "/")
+    """Site facts for the views. The repository comes from CI (REPO_URL) or mkdocs.yml's repo_url."""
+    if "updated" not in _state:  # Git history does not change during a build: read it once
+        _state["updated"] = last_updated(ROOT)
+    repository = os.environ.get("REPO_URL") or config.get("repo_url") or ""
+    return SiteInfo(config["site_name"], config["site_url"] or "/", repository,
+                    os.environ.get("REPO_BRANCH", "main"), _state["updated"])
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -110,8 +120,32 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_env(env, config, files):
+    """Every template, the 404 page included, prints the one policy (hubcore/csp.py)."""
+    env.globals["hub_csp"] = _state["csp"]
+    return env
+
+
+def _guard_scripts(output: str, where: str) -> None:
+    """Stop the build on an inline script that data/csp.yml does not allow.
+
+    Browsers would refuse to run it anyway; stopping here makes a theme upgrade
+    (or anything else that adds an inline script) impossible to miss.
+    """
+    found = csp.unpinned(output, _state["csp_pins"])
+    if found:
+        raise PluginError("\n".join(f"{where}:{line}: inline script {digest} is not allowed by "
+                                    f"{csp.CSP_FILE}. {csp.HOW_TO_UPDATE}" for line, digest in found))
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    _guard_scripts(output_content, f"{_prefix(_language(config))}{template_name}")
+    return output_content
+
+
 def on_post_page(output: str, page, config) -> str:
     """Point a non-default language's search at that language's own index (see search_index.py)."""
+    _guard_scripts(output, f"{_prefix(_language(config))}{page.file.dest_uri}")
     prefix = _prefix(_language(config))
     if not prefix:
         return output
@@ -154,6 +188,10 @@ def _write_language_outputs(config) -> None:
         for other in LANGUAGES:
             (Path(config["site_dir"]) / _prefix(other) / "sitemap.xml").write_bytes(document)
         (Path(config["site_dir"]) / "sitemap.xml.gz").unlink(missing_ok=True)
+        # Front-matter schemas for authors' editors, at stable addresses.
+        for name, schema in json_schema.all_schemas(_site().taxonomies, _info(config).url).items():
+            (Path(config["site_dir"]) / "schemas").mkdir(exist_ok=True)
+            (Path(config["site_dir"]) / "schemas" / name).write_bytes(json_schema.dumps(schema))
 
 
 on_post_build = CombinedEvent(_collect_language_outputs, _write_language_outputs)

@@ -6,6 +6,10 @@
     python scripts/hub.py serve [--port N]
     python scripts/hub.py translations [--format text|json] [--check]
     python scripts/hub.py translations refresh FILE [FILE ...]
+    python scripts/hub.py new TYPE "TITLE" [--lang ru]
+    python scripts/hub.py new --translate docs/SECTION/FILE.md
+    python scripts/hub.py schemas [--out DIR]
+    python scripts/hub.py review [--on YYYY-MM-DD]
 
 ``validate`` reads only; ``build`` validates first and builds nothing if any file
 has a problem. Neither ever writes into docs/.
@@ -22,9 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
-from hubcore import translations  # noqa: E402
+from hubcore import json_schema, reviews, scaffold, translations  # noqa: E402
 from hubcore.loader import load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore.settings import LANGUAGES  # noqa: E402
@@ -133,6 +138,49 @@ def refresh(paths: list[str]) -> int:
     return status
 
 
+def new(type_id: str | None, title: str | None, lang: str, translate: str | None) -> int:
+    """Create a content file laid out for its type (never overwriting anything)."""
+    site, _ = load_site(ROOT)
+    try:
+        if translate:
+            created = scaffold.new_translation(site, ROOT, translate)
+        elif type_id and title:
+            created = scaffold.new_product(site, ROOT, type_id, title, lang)
+        else:
+            print('usage: hub.py new TYPE "TITLE" [--lang ru]  or  hub.py new --translate FILE',
+                  file=sys.stderr)
+            return 2
+        scaffold.write(created)
+    except scaffold.ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"created {created.path.relative_to(ROOT).as_posix()}")
+    return 0
+
+
+def schemas(out: str) -> int:
+    """Write the front-matter JSON Schemas (for editors) into ``out``."""
+    site, _ = load_site(ROOT)
+    folder = ROOT / out
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, schema in json_schema.all_schemas(site.taxonomies).items():
+        (folder / name).write_bytes(json_schema.dumps(schema))
+    print(f"schemas written to {out}/")
+    return 0
+
+
+def review(on: str | None) -> int:
+    """List items whose review_by date has passed (exit 0 either way: it is a report)."""
+    site, _ = load_site(ROOT)
+    day = dt.date.fromisoformat(on) if on else dt.date.today()
+    overdue = reviews.overdue(site, day)
+    for item in overdue:
+        print(f"{item.path}: review_by {item.review_by} ({item.days} days ago): {item.title}")
+    print(f"{len(overdue)} item{'s' if len(overdue) != 1 else ''} past review on {day.isoformat()}.",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub.py", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -148,7 +196,22 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("files", nargs="*", help="with refresh: translations (or originals) to refresh")
     status.add_argument("--format", choices=("text", "json"), default="text")
     status.add_argument("--check", action="store_true", help="exit 1 when anything is missing or stale")
+    create = commands.add_parser("new", help="create a content file laid out for its type")
+    create.add_argument("type", nargs="?", help="case-study, guide, workshop or report")
+    create.add_argument("title", nargs="?", help="the title, in quotes")
+    create.add_argument("--lang", default="en", help="the language of the original (en or ru)")
+    create.add_argument("--translate", metavar="FILE", help="start the other language's file of FILE")
+    export = commands.add_parser("schemas", help="write the front-matter JSON Schemas for editors")
+    export.add_argument("--out", default=".cache/schemas")
+    check_review = commands.add_parser("review", help="list items past their review_by date")
+    check_review.add_argument("--on", help="the day to compare with (YYYY-MM-DD; default today)")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return new(args.type, args.title, args.lang, args.translate)
+    if args.command == "schemas":
+        return schemas(args.out)
+    if args.command == "review":
+        return review(args.on)
     if args.command == "translations":
         if args.action == "refresh":
             if not args.files:

@@ -1,0 +1,92 @@
+"""JSON Schemas of the front matter, generated from the same declarations the validator uses.
+
+One schema per content type (and one for pages), so that an editor can offer
+completion and flag mistakes while an author types. They are made from
+``schema.py`` and ``data/taxonomies.yml``, never written by hand, so the editor
+and the validator cannot disagree; a test checks both against every fixture.
+
+Checks that need more than one file (a translation against its original, links,
+attachments that must exist) are the validator's alone.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .schema import ONE_LINE_UP_TO, PAGE, Field, fields_for
+from .taxonomy import Taxonomies
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# YYYY, YYYY-MM or a real YYYY-MM-DD (29 February only in leap years).
+_YEAR = r"\d{4}"
+_MONTH = r"(0[1-9]|1[0-2])"
+_LEAP = r"(\d\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29"
+_FULL = rf"({_YEAR}-{_MONTH}-(0[1-9]|1[0-9]|2[0-8])|{_YEAR}-(0[13-9]|1[0-2])-(29|30)|{_YEAR}-(0[13578]|1[02])-31|{_LEAP})"
+DAY_PATTERN = rf"^{_FULL}$"
+DATE_PATTERN = rf"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL})$"
+
+
+def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str, Any]:
+    text: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
+    if spec.max_length:
+        text["maxLength"] = spec.max_length
+    if spec.max_length and spec.max_length <= ONE_LINE_UP_TO:  # short texts stay on one line
+        text["pattern"] = r"^\s*[^\n]*\S[^\n]*\s*$"
+    kinds: dict[str, dict[str, Any]] = {
+        "text": text,
+        "text-list": {"type": "array", "items": text, "uniqueItems": True},
+        "date": {"type": ["string", "integer"], "pattern": DATE_PATTERN,
+                 "minimum": 1000, "maximum": 9999},
+        "day": {"type": "string", "pattern": DAY_PATTERN},
+        "boolean": {"type": "boolean"},
+        "count": {"type": "integer", "minimum": 0},
+        "https-url": {"type": "string", "pattern": r"^https://[^\s/$.?#][^\s<>\"']*$"},
+        "file": {"type": "string", "pattern": r"^(?![\s\S]*://)[\s\S]*\S"},
+        "hash": {"type": "string", "pattern": "^[0-9a-f]{8}$"},
+    }
+    if spec.kind in ("term", "terms"):
+        terms = taxonomies[spec.vocabulary or ""]
+        one = {"type": "string", "enum": list(terms),
+               "description": "; ".join(f"{t}: {term.label.get(lang, t)}" for t, term in terms.items())}
+        result = one if spec.kind == "term" else {"type": "array", "items": one, "uniqueItems": True}
+    elif spec.kind in ("mapping", "mapping-list"):
+        mapping: dict[str, Any] = {
+            "type": "object",
+            "properties": {sub.name: _property(sub, taxonomies, lang) for sub in spec.fields},
+            "required": [sub.name for sub in spec.fields if sub.required],
+            "additionalProperties": False,
+        }
+        if spec.one_of:
+            mapping["oneOf"] = [{"required": [name]} for name in spec.one_of]
+        result = mapping if spec.kind == "mapping" else {"type": "array", "items": mapping}
+    else:
+        result = dict(kinds[spec.kind])
+    result["description"] = spec.help[lang] + (f" {result['description']}" if "description" in result else "")
+    return result
+
+
+def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[str, Any]:
+    """The JSON Schema of the front matter of one content type (or of a page)."""
+    fields = fields_for(kind)
+    title = "Page" if kind == PAGE else taxonomies.types[kind].label.get("en", kind)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{base_url}schemas/{kind}.schema.json",
+        "title": f"Front matter: {title}",
+        "type": "object",
+        "properties": {spec.name: _property(spec, taxonomies) for spec in fields},
+        "required": [spec.name for spec in fields if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def all_schemas(taxonomies: Taxonomies, base_url: str = "") -> dict[str, dict[str, Any]]:
+    """File name -> schema, for every content type and for pages."""
+    kinds = [PAGE, *taxonomies.types]
+    return {f"{kind}.schema.json": schema_for(kind, taxonomies, base_url) for kind in kinds}
+
+
+def dumps(schema: dict[str, Any]) -> bytes:
+    return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
