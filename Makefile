@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve validate lock clean
+.PHONY: build test serve validate lock clean schemas
 
 # The virtual environment, with the locked site dependencies (hashes required).
 $(VENV)/.site-installed: requirements.txt
@@ -23,8 +23,12 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 validate: $(VENV)/.site-installed
 	$(PY) scripts/hub.py validate
 
-build: $(VENV)/.site-installed
+build: $(VENV)/.site-installed schemas
 	$(PY) scripts/hub.py build
+
+# Front-matter JSON Schemas for editors (.vscode/settings.json points at them).
+schemas: $(VENV)/.site-installed
+	$(PY) scripts/hub.py schemas --out .cache/schemas
 
 serve: $(VENV)/.site-installed
 	$(PY) scripts/hub.py serve

@@ -10,6 +10,7 @@ to the page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import datetime as dt
 import posixpath
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -23,7 +24,8 @@ from .plurals import plural
 from .related import related
 from .results import result_rows
 from .settings import DEFAULT_LANGUAGE, LANGUAGES
-from . import translations
+from . import reviews, translations
+from .history import build_date
 from .urls import entry_path
 
 LATEST_ON_HOME = 6
@@ -348,6 +350,10 @@ def _page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) ->
         view["facets"] = facets(site, items, lang)
     elif entry.key == TRANSLATIONS_KEY:
         view["translations"] = _translation_rows(site, lang)
+        day = build_date() or dt.date.today()
+        view["overdue"] = [{"title": site.entries[o.key].text("title", lang), "url": entry_path(o.key, lang),
+                            "review_by": format_partial_date(o.review_by, lang), "path": o.path}
+                           for o in reviews.overdue(site, day)]
     return view
 
 

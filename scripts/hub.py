@@ -10,6 +10,7 @@
     python scripts/hub.py new --translate docs/SECTION/FILE.md
     python scripts/hub.py schemas [--out DIR]
     python scripts/hub.py review [--on YYYY-MM-DD]
+    python scripts/hub.py changes --base REF
 
 ``validate`` reads only; ``build`` validates first and builds nothing if any file
 has a problem. Neither ever writes into docs/.
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
-from hubcore import json_schema, reviews, scaffold, translations  # noqa: E402
+from hubcore import changes, json_schema, reviews, scaffold, translations  # noqa: E402
 from hubcore.loader import load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore.settings import LANGUAGES  # noqa: E402
@@ -181,6 +182,21 @@ def review(on: str | None) -> int:
     return 0
 
 
+def changed_pages(base: str) -> int:
+    """Print (Markdown) the pages the changes since ``base`` add, alter or remove, per language."""
+    site, _ = load_site(ROOT)
+    diff = subprocess.run(["git", "-C", str(ROOT), "diff", "--name-status", "--no-renames",
+                           f"{base}...HEAD", "--", "docs", "data"],
+                          capture_output=True, text=True, check=False)
+    if diff.returncode != 0:
+        print(f"error: git diff against {base} failed: {diff.stderr.strip()}", file=sys.stderr)
+        return 1
+    rows = [tuple(line.split("\t", 1)) for line in diff.stdout.splitlines() if "\t" in line]
+    page_changes, data_files = changes.affected(site, rows)
+    print(changes.markdown(page_changes, data_files, os.environ.get("SITE_URL", "/")), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub.py", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -205,7 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", default=".cache/schemas")
     check_review = commands.add_parser("review", help="list items past their review_by date")
     check_review.add_argument("--on", help="the day to compare with (YYYY-MM-DD; default today)")
+    diff = commands.add_parser("changes", help="pages a change adds, alters or removes (Markdown)")
+    diff.add_argument("--base", required=True, help="the branch or commit the change is compared with")
     args = parser.parse_args(argv)
+    if args.command == "changes":
+        return changed_pages(args.base)
     if args.command == "new":
         return new(args.type, args.title, args.lang, args.translate)
     if args.command == "schemas":
