@@ -24,7 +24,7 @@ from .problems import Problem
 from .schema import PAGE, fields_for, translatable_names
 from .settings import DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
-from . import results, taxonomy
+from . import csp, results, taxonomy
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -51,6 +51,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     settings_document, more = load_mapping(root, SITE_FILE, required=False)
     problems += more
     settings = settings_document.value
+    problems += csp.load(root)[1]
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value
     problems += more + _check_ui(ui_document)

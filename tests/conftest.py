@@ -7,6 +7,7 @@ can check real output without touching the working tree.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -78,9 +80,9 @@ def copy_repo(target: Path) -> Path:
     return target
 
 
-def run_hub(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``scripts/hub.py`` of ``root`` as authors and CI do."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+def run_hub(root: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``scripts/hub.py`` of ``root`` as authors and CI do (``extra_env``: e.g. SITE_URL)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **extra_env}
     env.pop("NO_MKDOCS_2_WARNING", None)  # the CLI itself must keep the banner out
     return subprocess.run([sys.executable, str(root / "scripts" / "hub.py"), *args],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
@@ -114,15 +116,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served(built) -> str:
-    """Base URL of the built site on a local HTTP server."""
-    handler = functools.partial(_QuietHandler, directory=str(built["site"]))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on a free local port for the duration; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(built) -> Iterator[str]:
+    """Base URL of the built site on a local HTTP server."""
+    with serve_folder(built["site"]) as url:
+        yield url
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -1,0 +1,151 @@
+"""The site's Content-Security-Policy, built from a pinned list of inline-script hashes.
+
+GitHub Pages sets no response headers, so the policy travels in a
+``<meta http-equiv="Content-Security-Policy">`` at the top of every page. It is
+the second line of defence behind the content checks: should a payload ever get
+through them, the reader's browser still refuses to run it.
+
+Scripts may come only from the site itself, plus the few fixed inline scripts of
+the theme, each allowed by its SHA-256 hash. Those hashes are a list reviewed and
+pinned in ``data/csp.yml``, never computed from the built pages: hashing what the
+build produced would allow an injected script just as readily as the theme's.
+When the theme changes one of its scripts, the build (and a test) stop on a
+script the list does not allow, so an upgrade is noticed and reviewed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .data_files import load_mapping
+from .problems import Problem
+
+CSP_FILE = "data/csp.yml"
+_HASH = re.compile(r"^sha256-[A-Za-z0-9+/]{43}=$")
+# <script type> values that browsers execute; every other type is a data block
+# (application/json, application/ld+json...) that is never run, so CSP does not apply.
+_EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
+                     "application/ecmascript", "text/jscript", "text/livescript",
+                     "application/x-javascript", "application/x-ecmascript", "text/x-javascript",
+                     "text/x-ecmascript", "text/javascript1.0", "text/javascript1.1",
+                     "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+                     "text/javascript1.5"}
+HOW_TO_UPDATE = (
+    f"Review the script (is it the theme's own, unchanged by content?), then add its hash to "
+    f"{CSP_FILE} with a comment naming the template it comes from and the theme version, and "
+    f"remove hashes no page uses any more. Never compute the list from the built site.")
+
+
+@dataclass(frozen=True)
+class PinnedScript:
+    """One allowed inline script: its CSP source expression and what it is, for reviewers."""
+
+    hash: str  # "sha256-<base64>"
+    allows: str  # which template's script, in which theme version
+
+
+def script_hash(text: str) -> str:
+    """The CSP hash source of an inline script's exact text (UTF-8, as the browser hashes it)."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def load(root: Path) -> tuple[list[PinnedScript], list[Problem]]:
+    """The pinned hashes of ``data/csp.yml``; a malformed entry is a located problem."""
+    document, problems = load_mapping(root, CSP_FILE)
+    pins: list[PinnedScript] = []
+    entries = document.value.get("inline_scripts")
+    if not isinstance(entries, list):
+        if not problems:
+            problems.append(Problem(CSP_FILE, document.line_of(("inline_scripts",)), "inline_scripts",
+                                    "must be a list of {hash, allows}"))
+        return pins, problems
+    for i, item in enumerate(entries):
+        where, line = f"inline_scripts[{i}]", document.line_of(("inline_scripts", i))
+        if not isinstance(item, dict) or set(item) != {"hash", "allows"}:
+            problems.append(Problem(CSP_FILE, line, where, "must have exactly 'hash' and 'allows'"))
+        elif not isinstance(item["hash"], str) or not _HASH.match(item["hash"]):
+            problems.append(Problem(CSP_FILE, line, f"{where}.hash",
+                                    "must be 'sha256-' and 44 base64 characters"))
+        elif not isinstance(item["allows"], str) or not item["allows"].strip():
+            problems.append(Problem(CSP_FILE, line, f"{where}.allows",
+                                    "say which template's script this is and the theme version"))
+        else:
+            pins.append(PinnedScript(item["hash"], item["allows"]))
+    return pins, problems
+
+
+def policy(pins: list[PinnedScript], frame_hosts: frozenset[str] | list[str] = ()) -> str:
+    """The policy text, the same on every page.
+
+    ``default-src 'none'`` and then only what the site uses: its own scripts,
+    styles, fonts and fetches (Material's search worker, its sitemap look-up for
+    the language switch), images from itself and ``data:`` (the theme's icons).
+    No ``'unsafe-inline'``: the built pages carry no inline style (a test checks);
+    Material sets styles only through the CSSOM, which CSP does not restrict.
+    Frames only from the hosts content may embed (``data/site.yml``); plugins
+    never. ``frame-ancestors`` and reporting cannot be set from a meta tag.
+    """
+    scripts = " ".join(["'self'", *(f"'{h}'" for h in sorted({p.hash for p in pins}))])
+    hosts = sorted(f"https://{h}" for h in frame_hosts)
+    directives = [
+        ("default-src", "'none'"),
+        ("script-src", scripts),
+        ("style-src", "'self'"),
+        ("img-src", "'self' data:"),
+        ("font-src", "'self'"),
+        ("connect-src", "'self'"),
+        ("worker-src", "'self'"),
+        ("manifest-src", "'self'"),
+        ("media-src", "'self'"),
+        ("frame-src", " ".join(hosts) if hosts else "'none'"),
+        ("object-src", "'none'"),
+        ("base-uri", "'self'"),
+        ("form-action", "'self'"),
+    ]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+class _Scripts(HTMLParser):
+    """Executable inline scripts of a page with their line numbers; data blocks are skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: list[tuple[int, str]] = []
+        self._open: int | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = {k.lower(): (v or "") for k, v in attrs}
+        kind = attributes.get("type", "").strip().lower()
+        if "src" not in attributes and kind in _EXECUTABLE_TYPES:
+            self._open, self._text = self.getpos()[0], []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._open is not None:
+            self.found.append((self._open, "".join(self._text)))
+            self._open = None
+
+
+def inline_scripts(html: str) -> list[tuple[int, str]]:
+    """(line, exact text) of every inline script a browser would run in ``html``."""
+    parser = _Scripts()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def unpinned(html: str, pins: list[PinnedScript]) -> list[tuple[int, str]]:
+    """(line, hash) of every inline script in ``html`` that the pinned list does not allow."""
+    allowed = {p.hash for p in pins}
+    return [(line, h) for line, text in inline_scripts(html) if (h := script_hash(text)) not in allowed]
