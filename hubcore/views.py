@@ -25,6 +25,7 @@ from .related import related
 from .results import result_rows
 from .settings import DEFAULT_LANGUAGE, LANGUAGES
 from . import reviews, translations
+from . import exports, structured_data
 from .history import build_date
 from .urls import entry_path
 
@@ -277,6 +278,7 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
         view["sources"] = sources_view(site, page, lang, info)
     if "listing" in view:
         view["count_label"] = plural(view["ui"].get("items_count"), len(view["listing"]), lang)
+    view["structured"] = structured_data.page_data(site, page, lang, info, view)
     return view
 
 
@@ -342,6 +344,8 @@ def _page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) ->
     elif entry.key == "results":
         view["results"] = _results(site, lang)
         view["officials_engaged"] = site.project.get("officials_engaged")
+    elif entry.key == exports.OPEN_DATA_KEY:
+        view["open_data"] = exports.open_data_view(lang)
     elif entry.key in ("topics", "countries"):
         view["terms"] = _term_index(site, entry.key, lang)
     elif entry.key == LIBRARY_KEY:

@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 from hubcore import json_schema, search_index, sitemap, stage  # noqa: E402
 from hubcore import csp  # noqa: E402
+from hubcore import exports, feeds, pdf, structured_data  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site  # noqa: E402
@@ -81,6 +82,42 @@ def _info(config) -> SiteInfo:
                     os.environ.get("REPO_BRANCH", "main"), _state["updated"])
 
 
+def _site_texts(config) -> dict[str, dict[str, str]]:
+    """The site's name and description in every language (mkdocs.yml, with static-i18n's overrides).
+
+    Read first in the default language's build, before static-i18n has run the
+    other languages' builds: afterwards its config holds the last language's name.
+    """
+    if "site_texts" not in _state:
+        texts = {lang: {"name": config["site_name"], "description": config["site_description"] or ""}
+                 for lang in LANGUAGES}
+        plugin = config["plugins"].get("i18n")
+        for language in (plugin.config.languages if plugin else []):
+            if language.locale in texts and language.site_name:
+                texts[language.locale]["name"] = language.site_name
+            if language.locale in texts and language.site_description:
+                texts[language.locale]["description"] = language.site_description
+        _state["site_texts"] = texts
+    return _state["site_texts"]
+
+
+def on_pre_build(config) -> None:
+    """In the first (default-language) build: note the site's names, then, with PDFs
+    asked for (HUB_PDF=1, 'hub.py build --pdf'), make or reuse every product's PDF.
+
+    All languages' PDFs at once, before any page is rendered: a page links its
+    PDF with its size, and a fallback page links the other language's.
+    """
+    if _language(config) != DEFAULT_LANGUAGE:
+        return
+    texts, url = _site_texts(config), config["site_url"] or "/"
+    if os.environ.get("HUB_PDF") != "1":
+        return
+    _state["pdfs"] = {lang: pdf.render_language(_site(), ROOT, lang, texts[lang]["name"], url,
+                                                config["markdown_extensions"], config["mdx_configs"])[0]
+                      for lang in LANGUAGES}
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Replace MkDocs' own reading of the front matter by the checked, escaped view.
 
@@ -92,6 +129,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(f"{page.file.src_uri}: not part of the checked content")
     lang = _language(config)
     view = page_view(_site(), found, lang, _info(config))
+    view["pdf"] = pdf.download(_state.get("pdfs") or {}, found, lang)  # None: no PDF in this build
     page.meta = {"title": Markup(escape(view["title"])),
                  "description": Markup(escape(view["summary"] or ""))}
     _state["views"][(lang, page.file.src_uri)] = view
@@ -117,6 +155,8 @@ def on_template_context(context, template_name, config):
     """The 404 page is a template, not a page: it gets its own view in the build's language."""
     if template_name == "404.html":
         context["hub"] = not_found_view(_site(), _language(config), _info(config))
+        context["hub"]["structured"] = structured_data.page_data(_site(), None, _language(config),
+                                                                 _info(config), context["hub"])
     return context
 
 
@@ -182,6 +222,10 @@ def _write_language_outputs(config) -> None:
         (folder / "search" / "search_index.json").write_bytes(search_index.dumps(index))
     if not_found is not None:
         (folder / "404.html").write_bytes(not_found)
+    info, texts = _info(config), _site_texts(config)
+    (Path(config["site_dir"]) / feeds.feed_path(lang)).write_bytes(
+        feeds.render(_site(), lang, texts[lang]["name"], info.url, info.updated))
+    pdf.publish((_state.get("pdfs") or {}).get(lang, {}), Path(config["site_dir"]))
     if lang == DEFAULT_LANGUAGE:  # the outermost build ends last: the whole site is known
         document = sitemap.render(_site(), _info(config))
         # Material fetches each language's own sitemap.xml; MkDocs' gzipped copy would be stale.
@@ -192,6 +236,13 @@ def _write_language_outputs(config) -> None:
         for name, schema in json_schema.all_schemas(_site().taxonomies, _info(config).url).items():
             (Path(config["site_dir"]) / "schemas").mkdir(exist_ok=True)
             (Path(config["site_dir"]) / "schemas" / name).write_bytes(json_schema.dumps(schema))
+        # The catalogue as open data (hubcore/exports.py), at stable addresses.
+        for name, data in exports.outputs(_site(), info.url, {l: t["name"] for l, t in texts.items()},
+                                          {l: t["description"] for l, t in texts.items()},
+                                          info.updated).items():
+            (Path(config["site_dir"]) / name).write_bytes(data)
+        if _state.get("pdfs"):
+            pdf.prune(ROOT, [f for files in _state["pdfs"].values() for f in files.values()])
 
 
 on_post_build = CombinedEvent(_collect_language_outputs, _write_language_outputs)

@@ -2,7 +2,8 @@
 """The hub's command line, for authors and CI.
 
     python scripts/hub.py validate [--format text|github]
-    python scripts/hub.py build [--site-dir DIR]
+    python scripts/hub.py build [--site-dir DIR] [--pdf]
+    python scripts/hub.py pdf [--site-dir DIR]
     python scripts/hub.py serve [--port N]
     python scripts/hub.py translations [--format text|json] [--check]
     python scripts/hub.py translations refresh FILE [FILE ...]
@@ -57,16 +58,23 @@ def validate(output_format: str = "text") -> int:
     return 0
 
 
-def _mkdocs(*args: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _mkdocs(*args: str, extra_env: dict[str, str] | None = None) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env)
 
 
-def build(site_dir: str | None) -> int:
+def build(site_dir: str | None, with_pdf: bool = False) -> int:
+    """Validate, then build; with ``with_pdf`` (or HUB_PDF=1) also every product's PDF.
+
+    PDFs are made before the pages (which link them with their size) and cached
+    by content in .cache/pdf/, so only changed products are printed again.
+    """
     if validate() != 0:
         print("Nothing was built: fix the problems above.", file=sys.stderr)
         return 1
-    return _mkdocs("build", "--strict", "--quiet", *(["--site-dir", site_dir] if site_dir else []))
+    extra = {"HUB_PDF": "1"} if with_pdf or os.environ.get("HUB_PDF") == "1" else None
+    return _mkdocs("build", "--strict", "--quiet", *(["--site-dir", site_dir] if site_dir else []),
+                   extra_env=extra)
 
 
 def serve(port: int) -> int:
@@ -205,6 +213,10 @@ def main(argv: list[str] | None = None) -> int:
                        help="github: annotations for GitHub Actions")
     make = commands.add_parser("build", help="validate, then build both languages into site/")
     make.add_argument("--site-dir", help="build here instead of site/")
+    make.add_argument("--pdf", action="store_true",
+                      help="also make every product's PDF (cached in .cache/pdf/; also HUB_PDF=1)")
+    printable = commands.add_parser("pdf", help="the same as 'build --pdf'")
+    printable.add_argument("--site-dir", help="build here instead of site/")
     preview = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
     preview.add_argument("--port", type=int, default=8000)
     status = commands.add_parser("translations", help="translation status; 'refresh FILE...' records versions")
@@ -240,8 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         return translation_status(args.format, args.check)
     if args.command == "validate":
         return validate(args.format)
-    if args.command == "build":
-        return build(args.site_dir)
+    if args.command in ("build", "pdf"):
+        return build(args.site_dir, with_pdf=args.command == "pdf" or args.pdf)
     return serve(args.port)
 
 

@@ -1,0 +1,268 @@
+"""A PDF of every product in each language it is written in, cached by content.
+
+Officials print and forward documents, so each product also exists as a tidy
+PDF: a cover (title, type, date, countries, partners, licence, the page's
+address) and the product's text, with no navigation. The document is made from
+the content model, not from the built site: the body is the product's Markdown
+rendered with the site's own Markdown extensions, laid out by a Jinja template
+file (``overrides/hub/pdf/product.html``) and printed by WeasyPrint with
+Debian's Pango and the DejaVu fonts (which cover Cyrillic).
+
+Rendering is the slow part, so it is a separate step (``hub.py build --pdf``)
+and every PDF is cached under ``.cache/pdf/`` by a hash of everything that goes
+into it: the finished HTML document (so any change to the text, the metadata,
+the labels, the template or the address shows), the bytes of the images it
+embeds, and the renderer's version. An unchanged product is never rendered
+again; the cache is pruned of PDFs no product uses any more.
+
+Only local files under ``docs/`` may be fetched while rendering: a remote image
+or stylesheet in a product's body is refused, so a build never reaches out to
+the network and a PDF cannot pull in anything the site does not publish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import shutil
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from .dates import format_partial_date
+from .generated import TermPage
+from .model import Entry, Site
+from .settings import Paths, language_of
+from .urls import entry_path
+from .views import format_size
+
+CACHE_DIR = ".cache/pdf"
+TEMPLATE_DIR = "overrides/hub/pdf"
+TEMPLATE = "product.html"
+# Bump when this module changes what a PDF looks like in a way the HTML does not show.
+RENDERER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """One rendered PDF: which product and language, where it is cached, where it is published."""
+
+    key: str
+    lang: str
+    cached: Path
+    url: str  # site-relative: "ru/workshops/x/x.pdf"
+    size: int
+
+    def __repr__(self) -> str:
+        return f"PdfFile({self.url!r}, {self.size} bytes)"
+
+
+def pdf_url(entry: Entry, lang: str) -> str:
+    """Where the PDF of ``entry`` in ``lang`` is published: beside its page, named by its slug."""
+    return entry_path(entry.key, lang) + f"{entry.slug}.pdf"
+
+
+class _Links(markdown.treeprocessors.Treeprocessor):
+    """Make the body's relative links absolute (a PDF has no site around it) and find its images."""
+
+    def __init__(self, md: markdown.Markdown, docs_path: str, lang: str, base_url: str, docs: Path) -> None:
+        super().__init__(md)
+        self.folder = posixpath.dirname(docs_path)
+        self.lang = lang
+        self.base_url = base_url
+        self.docs = docs
+        self.images: list[Path] = []
+
+    def _target(self, href: str) -> tuple[str, str] | None:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        path = posixpath.normpath(posixpath.join(self.folder, unquote(parts.path)))
+        return path, parts.fragment
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if element.tag == "a" and element.get("href"):
+                target = self._target(element.get("href", ""))
+                if target is None:
+                    continue
+                path, fragment = target
+                if path.endswith(".md"):
+                    key, _ = language_of(path)
+                    url = self.base_url + entry_path(key, self.lang)
+                else:
+                    url = self.base_url + quote(path)
+                element.set("href", url + (f"#{fragment}" if fragment else ""))
+            elif element.tag == "img" and element.get("src"):
+                target = self._target(element.get("src", ""))
+                if target is not None:
+                    file = self.docs / target[0]
+                    self.images.append(file)
+                    element.set("src", file.as_uri())
+
+
+class _LinksExtension(markdown.Extension):
+    def __init__(self, processor_args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self.processor_args = processor_args
+        self.processor: _Links | None = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        self.processor = _Links(md, *self.processor_args)
+        md.treeprocessors.register(self.processor, "hub_pdf_links", 1)
+
+
+def render_body(body: str, docs_path: str, lang: str, base_url: str, docs: Path,
+                extensions: list[Any], configs: dict[str, dict[str, Any]]) -> tuple[str, list[Path]]:
+    """A product's Markdown as HTML, with the site's extensions; returns the HTML and its local images."""
+    configs = {name: dict(options) for name, options in configs.items()}
+    configs.setdefault("toc", {})["permalink"] = False  # no "¶" anchors on paper
+    links = _LinksExtension((docs_path, lang, base_url, docs))
+    md = markdown.Markdown(extensions=[*extensions, links], extension_configs=configs)
+    html = md.convert(body)
+    return html, list(links.processor.images if links.processor else [])
+
+
+def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
+    term = site.taxonomies[vocabulary].get(term_id)
+    return term.label.get(lang, term_id) if term else term_id
+
+
+def cover(site: Site, entry: Entry, lang: str, site_name: str, base_url: str) -> dict[str, Any]:
+    """What the cover shows, in ``lang``; a field the product does not give is left out."""
+    neutral = entry.neutral
+    ui = site.ui.get(lang, {})
+    rows: list[dict[str, str]] = [{"name": ui.get("type", ""), "value": _label(site, "types", entry.kind, lang),
+                                   "url": ""}]
+
+    def add(word: str, values: list[str], separator: str = ", ", url: str = "") -> None:
+        if values:
+            rows.append({"name": ui.get(word, word), "value": separator.join(values), "url": url})
+
+    add("date", [format_partial_date(neutral.get("date"), lang)] if neutral.get("date") else [])
+    add("countries", [_label(site, "countries", c, lang) for c in neutral.get("countries") or []])
+    add("topics", [_label(site, "topics", t, lang) for t in neutral.get("topics") or []], "; ")
+    add("partners", [_label(site, "partners", p, lang) for p in neutral.get("partners") or []], "; ")
+    add("authors", [str(a) for a in neutral.get("authors") or []])
+    if neutral.get("license"):
+        licence = site.taxonomies["licenses"][neutral["license"]]
+        add("license", [licence.label.get(lang, licence.id)], url=str(licence.extra.get("url") or ""))
+    return {"title": str(entry.versions[lang].meta.get("title", "")),
+            "summary": str(entry.versions[lang].meta.get("summary") or ""),
+            "rows": rows, "site_name": site_name,
+            "url": base_url + entry_path(entry.key, lang), "url_label": ui.get("permanent_url", "")}
+
+
+def _environment(root: Path) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(root / TEMPLATE_DIR)),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True)
+
+
+def document_html(site: Site, entry: Entry, lang: str, site_name: str, base_url: str, root: Path,
+                  extensions: list[Any], configs: dict[str, dict[str, Any]],
+                  environment: jinja2.Environment | None = None) -> tuple[str, list[Path]]:
+    """The whole HTML document a PDF is printed from, and the local files it embeds."""
+    document = entry.versions[lang]
+    body, images = render_body(document.source.body, document.docs_path, lang, base_url,
+                               Paths(root).docs, extensions, configs)
+    template = (environment or _environment(root)).get_template(TEMPLATE)
+    html = template.render(lang=lang, cover=cover(site, entry, lang, site_name, base_url), body=Markup(body))
+    return html, images
+
+
+def content_hash(html: str, images: list[Path]) -> str:
+    """Everything that decides a PDF's bytes, hashed: the document, its images, the renderer."""
+    import weasyprint  # only when PDFs are made: a plain build needs neither it nor Pango
+    digest = hashlib.sha256(f"{RENDERER_VERSION}\0{weasyprint.__version__}\0".encode())
+    digest.update(html.encode("utf-8"))
+    for image in sorted(images):
+        digest.update(b"\0" + image.as_posix().encode() + b"\0")
+        digest.update(image.read_bytes() if image.is_file() else b"missing")
+    return digest.hexdigest()[:32]
+
+
+def _fetcher(allowed: Path):
+    """A WeasyPrint URL fetcher that serves local files under ``allowed`` and nothing else."""
+    from weasyprint.urls import URLFetcher
+
+    class LocalOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None):  # noqa: D102 (WeasyPrint's API)
+            if url.startswith("file:"):
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if path.is_relative_to(allowed.resolve()) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"not fetched while printing a PDF (only files under docs/): {url}")
+
+    return LocalOnly()
+
+
+def print_pdf(html: str, root: Path) -> bytes:
+    """Lay the document out with WeasyPrint: A4, DejaVu fonts, local files only."""
+    import weasyprint
+    docs = Paths(root).docs
+    return weasyprint.HTML(string=html, base_url=docs.as_uri() + "/", url_fetcher=_fetcher(docs)).write_pdf()
+
+
+def render_language(site: Site, root: Path, lang: str, site_name: str, base_url: str,
+                    extensions: list[Any], configs: dict[str, dict[str, Any]]) -> tuple[dict[str, PdfFile], int]:
+    """Every published product written in ``lang`` as a cached PDF; returns them and how many were printed."""
+    cache = root / CACHE_DIR
+    cache.mkdir(parents=True, exist_ok=True)
+    environment = _environment(root)
+    files: dict[str, PdfFile] = {}
+    printed = 0
+    for entry in site.products():
+        if lang not in entry.versions:
+            continue  # a fallback page links the original's PDF
+        html, images = document_html(site, entry, lang, site_name, base_url, root, extensions, configs,
+                                     environment)
+        path = cache / f"{content_hash(html, images)}.pdf"
+        if not path.is_file():
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(print_pdf(html, root))
+            partial.replace(path)  # never a half-written PDF in the cache
+            printed += 1
+        files[entry.key] = PdfFile(entry.key, lang, path, pdf_url(entry, lang), path.stat().st_size)
+    return files, printed
+
+
+def download(pdfs: dict[str, dict[str, PdfFile]], entry: Entry | TermPage, lang: str) -> dict[str, Any] | None:
+    """The product page's PDF link in ``lang``: its own PDF, or the original's on a fallback page.
+
+    None for other pages, and when PDFs were not made in this build, so a page
+    never links a file that does not exist.
+    """
+    if not isinstance(entry, Entry) or not entry.is_product:
+        return None
+    own = lang if lang in entry.versions else entry.original.lang
+    found = pdfs.get(own, {}).get(entry.key)
+    if found is None:
+        return None
+    return {"url": found.url, "size": format_size(found.size, lang), "lang": own}
+
+
+def publish(files: dict[str, PdfFile], site_dir: Path) -> None:
+    """Copy one language's cached PDFs to their places in the built site."""
+    for pdf in files.values():
+        target = site_dir / pdf.url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf.cached, target)
+
+
+def prune(root: Path, keep: list[PdfFile]) -> int:
+    """Remove cached PDFs no product uses any more; returns how many."""
+    used = {pdf.cached.name for pdf in keep}
+    removed = 0
+    for path in sorted((root / CACHE_DIR).glob("*.pdf")):
+        if path.name not in used:
+            path.unlink()
+            removed += 1
+    return removed

@@ -1,0 +1,216 @@
+"""What a page says about itself to machines: schema.org JSON-LD, Open Graph, Twitter, the feed.
+
+Search engines read JSON-LD; chat apps and social networks read Open Graph and
+Twitter card tags when a link is shared. Both are made here from the same
+checked content as the page, so they never say more than the page does:
+a field the content does not give is left out, never filled with a guess.
+
+How products map to schema.org:
+
+- case study -> ``Article``; report -> ``Report``; methodological guide ->
+  ``LearningResource``; a content type added later -> ``CreativeWork``;
+- workshop materials -> ``Course`` when ``event.kind`` is ``course``, else
+  ``EducationEvent`` (workshops, seminars, the conference, the study visit were
+  events for civil servants to learn at).
+
+Creative works carry ``datePublished`` (the product's date), ``author`` (the
+authors as the product names them: whether each is a person or an organisation
+is not declared, so they stay plain names), ``publisher`` (the partners, the
+organisations behind the product), ``about`` (topics), ``spatialCoverage``
+(countries), ``license`` and translation links (``workTranslation`` on an
+original, ``translationOfWork`` on a translation). An event carries
+``startDate``, ``organizer`` (the partners), ``about`` (topics and countries),
+its attendance mode and place when known; the page about it, with its licence
+and translations, is its ``subjectOf``.
+
+JSON inside a ``<script>`` element ends at the first ``</script>`` whatever the
+JSON says, so the serialised text has ``<``, ``>`` and ``&`` written as
+``\\u003c``, ``\\u003e``, ``\\u0026``: still the same JSON, but no title can
+close the element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .feeds import feed_path, feed_title
+from .generated import TermPage, term_key
+from .model import Entry, Site
+from .settings import LANGUAGES
+from .urls import entry_path
+
+if TYPE_CHECKING:  # views imports this module: the type only, at check time
+    from .views import SiteInfo
+
+SCHEMA_ORG = "https://schema.org"
+OG_LOCALES = {"en": "en_US", "ru": "ru_RU"}
+TYPE_BY_KIND = {"case-study": "Article", "report": "Report", "guide": "LearningResource"}
+EVENT_TYPE = "EducationEvent"
+COURSE_KINDS = ("course",)
+ATTENDANCE = {"online": "https://schema.org/OnlineEventAttendanceMode",
+              "offline": "https://schema.org/OfflineEventAttendanceMode"}
+# Listing pages (generated or not) are collections of products.
+COLLECTION_KEYS = ("library", "topics", "countries")
+
+
+def schema_type(entry: Entry) -> str:
+    """The schema.org type of a product (see the module's docstring for the mapping)."""
+    if entry.kind == "workshop":
+        kind = (entry.neutral.get("event") or {}).get("kind")
+        return "Course" if kind in COURSE_KINDS else EVENT_TYPE
+    return TYPE_BY_KIND.get(entry.kind, "CreativeWork")
+
+
+def script_json(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` element that no value can break out of.
+
+    Returned as Markup: it is already safe to print there, and HTML-escaping it
+    again (``|e``) would corrupt the JSON, as script content is not decoded.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
+    term = site.taxonomies[vocabulary].get(term_id)
+    return term.label.get(lang, term_id) if term else term_id
+
+
+def _terms(site: Site, vocabulary: str, ids: list[str] | None, lang: str, base_url: str,
+           node_type: str) -> list[dict[str, Any]]:
+    nodes = []
+    for term_id in ids or []:
+        node = {"@type": node_type, "name": _label(site, vocabulary, term_id, lang),
+                "url": base_url + entry_path(term_key(vocabulary, term_id, site), lang)}
+        if vocabulary == "countries":
+            node["identifier"] = term_id.upper()  # ISO 3166-1 alpha-2
+        nodes.append(node)
+    return nodes
+
+
+def _organisations(site: Site, ids: list[str] | None, lang: str) -> list[dict[str, str]]:
+    return [{"@type": "Organization", "name": _label(site, "partners", p, lang)} for p in ids or []]
+
+
+def _translations(entry: Entry, content_lang: str, base_url: str) -> dict[str, Any]:
+    """Links between an original and its translations (only languages it is written in)."""
+    def ref(lang: str) -> dict[str, str]:
+        return {"@id": base_url + entry_path(entry.key, lang), "inLanguage": lang}
+    if content_lang == entry.original.lang:
+        others = [ref(l) for l in entry.languages if l != content_lang]
+        return {"workTranslation": others} if others else {}
+    return {"translationOfWork": ref(entry.original.lang)}
+
+
+def _website(site: Site, lang: str, site_name: str, base_url: str) -> dict[str, str]:
+    return {"@type": "WebSite", "name": site_name, "url": base_url + entry_path("index", lang)}
+
+
+def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url: str,
+                   last_updated: dict[str, str] | None = None) -> dict[str, Any]:
+    """The schema.org description of a product as read in ``lang`` (its content's language)."""
+    neutral = entry.neutral
+    document = entry.document(lang)
+    content_lang = document.lang
+    url = base_url + entry_path(entry.key, content_lang)
+    kind = schema_type(entry)
+    node: dict[str, Any] = {"@context": SCHEMA_ORG, "@type": kind, "@id": url,
+                            "name": str(entry.text("title", lang)), "url": url}
+    if entry.text("summary", lang):
+        node["description"] = str(entry.text("summary", lang))
+    node["inLanguage"] = content_lang
+    date = str(neutral["date"]) if neutral.get("date") else None
+    modified = (last_updated or {}).get(document.docs_path)
+    page: dict[str, Any] = {}  # what describes the page (the work itself, or the event's page)
+    if modified:
+        page["dateModified"] = modified
+    licence = neutral.get("license")
+    if licence:
+        url_of = site.taxonomies["licenses"][licence].extra.get("url")
+        page["license"] = url_of or licence
+    page.update(_translations(entry, content_lang, base_url))
+    topics = _terms(site, "topics", neutral.get("topics"), content_lang, base_url, "DefinedTerm")
+    countries = _terms(site, "countries", neutral.get("countries"), content_lang, base_url, "Country")
+    organisations = _organisations(site, neutral.get("partners"), content_lang)
+    if kind == EVENT_TYPE:
+        event = neutral.get("event") or {}
+        if date:
+            node["startDate"] = date
+        if event.get("format") in ATTENDANCE:
+            node["eventAttendanceMode"] = ATTENDANCE[event["format"]]
+        if event.get("location"):
+            node["location"] = {"@type": "Place", "name": str(event["location"])}
+        if organisations:
+            node["organizer"] = organisations
+        if topics or countries:
+            node["about"] = topics + countries
+        node["isPartOf"] = _website(site, content_lang, site_name, base_url)
+        node["subjectOf"] = {"@type": "WebPage", "url": url, "inLanguage": content_lang, **page}
+        return node
+    if date:
+        node["datePublished"] = date
+    node.update({k: v for k, v in page.items() if k == "dateModified"})
+    authors = [str(a) for a in neutral.get("authors") or []]
+    if authors:
+        node["author"] = authors
+    if organisations:
+        node["publisher"] = organisations
+    if topics:
+        node["about"] = topics
+    if countries:
+        node["spatialCoverage"] = countries
+    node.update({k: v for k, v in page.items() if k != "dateModified"})
+    node["isPartOf"] = _website(site, content_lang, site_name, base_url)
+    return node
+
+
+def page_jsonld(site: Site, page: Entry | TermPage, lang: str, view: dict[str, Any], site_name: str,
+                base_url: str, last_updated: dict[str, str] | None = None) -> dict[str, Any]:
+    """A product's description, or a plain one for the home page, listings and other pages."""
+    if isinstance(page, Entry) and page.is_product:
+        return product_jsonld(site, page, lang, site_name, base_url, last_updated)
+    content_lang = view.get("content_lang") or lang
+    url = view.get("canonical") or base_url + entry_path(page.key, lang)
+    if page.key == "index":
+        node: dict[str, Any] = {"@context": SCHEMA_ORG, **_website(site, lang, site_name, base_url)}
+    else:
+        listing = isinstance(page, TermPage) or "listing" in view or page.key in COLLECTION_KEYS
+        node = {"@context": SCHEMA_ORG, "@type": "CollectionPage" if listing else "WebPage",
+                "name": str(view.get("title") or ""), "url": url}
+    if view.get("summary"):
+        node["description"] = str(view["summary"])
+    node["inLanguage"] = content_lang
+    if page.key != "index":
+        node["isPartOf"] = _website(site, lang, site_name, base_url)
+    return node
+
+
+def page_data(site: Site, page: Entry | TermPage | None, lang: str, info: SiteInfo,
+              view: dict[str, Any]) -> dict[str, Any]:
+    """Everything the page head needs beyond the title: feed link, Open Graph, Twitter, JSON-LD.
+
+    ``info`` is the views' SiteInfo (name, absolute URL, last-updated dates);
+    ``view`` is the page's own view, whose title, summary and canonical address
+    these tags repeat. ``page`` is None for the 404 page: it gets no JSON-LD.
+    """
+    title = str(view.get("title") or "")
+    summary = str(view.get("summary") or "")
+    content_lang = view.get("content_lang") or lang
+    is_product = isinstance(page, Entry) and page.is_product
+    written = page.languages if isinstance(page, Entry) else list(LANGUAGES) if page else [lang]
+    og = {"type": "article" if is_product else "website", "title": title, "description": summary,
+          "url": view.get("canonical") or "", "site_name": info.name,
+          "locale": OG_LOCALES.get(content_lang, content_lang),
+          "locale_alternates": [OG_LOCALES.get(l, l) for l in written if l != content_lang]}
+    data: dict[str, Any] = {
+        "feed": {"url": info.url + feed_path(lang), "title": feed_title(site, lang, info.name)},
+        "og": og,
+        "twitter": {"card": "summary", "title": title, "description": summary},
+        "jsonld": None,
+    }
+    if page is not None:
+        data["jsonld"] = script_json(page_jsonld(site, page, lang, view, info.name, info.url, info.updated))
+    return data
