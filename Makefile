@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve validate lock clean schemas
+.PHONY: build pdf test serve validate lock clean schemas
 
 # The virtual environment, with the locked site dependencies (hashes required).
 $(VENV)/.site-installed: requirements.txt
@@ -25,6 +25,11 @@ validate: $(VENV)/.site-installed
 
 build: $(VENV)/.site-installed schemas
 	$(PY) scripts/hub.py build
+
+# The site with a PDF of every product (cached by content in .cache/pdf/). Separate
+# from 'build' for speed; needs Debian's Pango and DejaVu fonts (.ci/pdf-deps).
+pdf: $(VENV)/.site-installed schemas
+	$(PY) scripts/hub.py build --pdf
 
 # Front-matter JSON Schemas for editors (.vscode/settings.json points at them).
 schemas: $(VENV)/.site-installed
