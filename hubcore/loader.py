@@ -9,11 +9,12 @@ caller decides whether to stop. Nothing here writes anywhere.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from . import markdown_source as md
-from .active_html import dangerous_url, find_active_html
+from .active_html import dangerous_url, find_active_html, loads_from_elsewhere
 from .data_files import load_mapping
 from .fields import FieldChecker
 from .frontmatter import SourceFile, split
@@ -22,7 +23,7 @@ from .model import Document as PageDocument, Entry, Site, default_original
 from .strict_yaml import Document
 from .problems import Problem
 from .schema import PAGE, fields_for, translatable_names
-from .settings import DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
+from .settings import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
 from . import csp, results, taxonomy
 
@@ -102,8 +103,35 @@ def _check_ui(document: Document) -> list[Problem]:
     return problems
 
 
+# Names under docs/ become addresses: pages and folders are written as they will be
+# read in a URL; other files (attachments, images) may also use capitals and '_'.
+# Anything else (spaces, quotes, '<', '%', a leading dot...) is refused, not escaped.
+_FOLDER_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.(%s))?\.md$" % "|".join(
+    re.escape(lang) for lang in LANGUAGES if lang != DEFAULT_LANGUAGE))
+_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9]+)*$")
+
+
+def _name_problem(name: str, is_dir: bool) -> str | None:
+    """Why a name under docs/ cannot be published, or None."""
+    if is_dir:
+        if not _FOLDER_NAME.match(name):
+            return (f"folder name {name!r} is not allowed: use lower-case letters, digits and "
+                    "hyphens (it becomes part of the address)")
+    elif name.endswith(".md"):
+        if not _PAGE_NAME.match(name):
+            suffixes = ", ".join(f"x.{lang}.md" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+            return (f"file name {name!r} is not allowed: use lower-case letters, digits and "
+                    f"hyphens, then .md ({suffixes} for a translation); it becomes the page's address")
+    elif not _FILE_NAME.match(name):
+        return (f"file name {name!r} is not allowed: use letters, digits, '-' and '_' before the "
+                "extension (it becomes the file's address)")
+    return None
+
+
 def _walk(paths: Paths) -> tuple[set[str], list[Problem]]:
-    """Every regular file under docs/ (docs-relative); symbolic links are refused, not followed."""
+    """Every regular file under docs/ (docs-relative); symbolic links are refused, not followed,
+    and so are names that would not make a plain address."""
     files: set[str] = set()
     problems: list[Problem] = []
     if not paths.docs.is_dir():
@@ -116,6 +144,10 @@ def _walk(paths: Paths) -> tuple[set[str], list[Problem]]:
             if full.is_symlink():
                 problems.append(Problem(f"{DOCS_DIR}/{rel}", 1, "file",
                                         "symbolic links are not allowed under docs/: copy the file"))
+                if name in dirs:
+                    dirs.remove(name)
+            elif (reason := _name_problem(name, name in dirs)) is not None:
+                problems.append(Problem(f"{DOCS_DIR}/{rel}", 1, "file", reason))
                 if name in dirs:
                     dirs.remove(name)
             elif name in names and full.is_file():
@@ -195,6 +227,11 @@ def _check_body(document: PageDocument, tree: DocsTree, allowed_hosts: frozenset
         if dangerous_url(link.url):
             problems.append(Problem(source.path, offset + link.line, "body",
                                     f"script URL in a {where} is not allowed"))
+            continue
+        if link.image and loads_from_elsewhere(link.url):
+            problems.append(Problem(source.path, offset + link.line, "body",
+                                    "image from another host: the site's Content-Security-Policy "
+                                    "allows images from the site itself only; put the file under docs/"))
             continue
         reason = check_link(link.url, document.docs_path, document.lang, tree)
         if reason:

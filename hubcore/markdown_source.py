@@ -95,6 +95,9 @@ def attribute_problems(text: str) -> list[tuple[int, str]]:
                 problems.append((line, f"event-handler attribute '{name}' is not allowed"))
             elif name.lower() in ("srcdoc", "formaction"):
                 problems.append((line, f"attribute '{name}' is not allowed"))
+            elif name.lower() == "style":
+                problems.append((line, "attribute 'style': inline styles are blocked by the "
+                                       "site's Content-Security-Policy: use a class"))
             elif dangerous_url(value):
                 problems.append((line, f"script URL in attribute '{name}' is not allowed"))
     return problems

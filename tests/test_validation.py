@@ -558,3 +558,74 @@ def test_data_file_problems_are_located(tmp_path):
     _, problems = load_site(root)
     assert [str(p) for p in problems] == [
         f"data/project.yml:{line}: results[5].match.type: unknown value 'reprot'"]
+
+
+# --- what a browser reads differently, and what the site's policy blocks -------------
+# Each was let through before (issue 8's hostile-input suite found them): Python's HTML
+# parser and a browser disagree on where a comment, a <style> or a tag ends, so a
+# payload could hide from the check; the Content-Security-Policy would still block it.
+
+@pytest.mark.parametrize("snippet, words", [
+    ("<svg><style><img src=x onerror=alert(1)></style></svg>", ("<svg>", "image")),
+    ("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", ("<math>",)),
+    ("<style>body{display:none}</style>", ("<style>", "Content-Security-Policy")),
+    ("<!--><img src=x onerror=alert(1)>-->", ("malformed HTML comment",)),
+    ("<!---><img src=x onerror=alert(1)>-->", ("malformed HTML comment",)),
+    ("<!-- x --!><img src=x onerror=alert(1)>-->", ("malformed HTML comment",)),
+    ("<![CDATA[><img src=x onerror=alert(1)>]]>", ("<![...]>",)),
+    ('<a href="javas\tcript:alert(1)">x</a>', ("script URL in 'href'",)),
+    ('<a href="javas\ncript:alert(1)">x</a>', ("script URL in 'href'",)),
+    ('<a href="java&#115;cript&colon;alert(1)">x</a>', ("script URL in 'href'",)),
+    ('<p style="color: red">x</p>', ("'style'", "Content-Security-Policy")),
+    ('A paragraph.\n{: style="display:none" }', ("'style'", "Content-Security-Policy")),
+    ('<img src="https://tracker.example/pixel.png" alt="">', ("another host", "docs/")),
+    ('<img srcset="//tracker.example/a.png 2x" alt="">', ("another host",)),
+    ("![A chart](https://tracker.example/chart.png)", ("image from another host", "docs/")),
+    ('<object data="https://www.youtube.com/x"></object>', ("<object>", "plugins")),
+], ids=["svg-style", "math-style", "style", "abrupt-comment", "abrupt-comment-2", "bang-comment",
+        "cdata", "tab-in-scheme", "newline-in-scheme", "entities", "style-attr", "style-attr_list",
+        "remote-img", "remote-srcset", "remote-md-image", "object-allowed-host"])
+def test_constructs_a_browser_reads_differently_are_refused(tmp_path, snippet, words):
+    body = f"Intro.\n\n{snippet}\n\nEnd.\n"
+    root = make_root(tmp_path, {X: front(*TS, body=body),
+                                "data/site.yml": "embed_allowed_hosts: [www.youtube.com]\n"})
+    _, problems = load_site(root)
+    assert problems, snippet
+    assert all(p.path == X and p.field == "body" and p.line in (8, 9) for p in problems), problems
+    assert any(all(w in p.message for w in words) for p in problems), "\n".join(map(str, problems))
+
+
+def test_an_unfinished_tag_at_the_end_is_refused(tmp_path):
+    """A browser closes it with the next '>' of the page around the content."""
+    problems = only_x(tmp_path / "a", *TS, body="Intro.\n\n<img src=x onerror=alert(1)")
+    assert any("unfinished HTML tag" in p.message or "onerror" in p.message for p in problems)
+    problems = only_x(tmp_path / "b", *TS, body='Intro.\n\n<a title="x" href="https://example.org"')
+    expect_only(problems, X, 8, "body", "unfinished HTML tag")
+
+
+def test_harmless_lookalikes_are_fine(tmp_path):
+    body = ("<!-- a note for editors -->\n\nIf a < b and c > d, 3<4.\n\n"
+            "![A chart](img/chart.png)\n\n[Elsewhere](https://example.org/page)\n\n"
+            "| Left | Centre |\n| :--- | :---: |\n| a | b |\n")
+    files = {X: front(*TS, body=body), "docs/guides/img/chart.png": b"\x89PNG\r\n\x1a\n"}
+    assert check(tmp_path, files) == []
+
+
+@pytest.mark.parametrize("rel, words", [
+    ('docs/guides/"><img src=x onerror=alert(1)>.md', ("file name", "lower-case")),
+    ("docs/guides/About.md", ("file name",)),
+    ("docs/guides/x.fr.md", ("x.ru.md",)),
+    ("docs/guides/my report.pdf", ("file name",)),
+    ("docs/guides/.env", ("file name",)),
+    ("docs/guides/.git/config", ("folder name '.git'",)),
+    ("docs/guides/Files <b>/a.pdf", ("folder name",)),
+])
+def test_names_that_would_not_make_a_plain_address_are_refused(tmp_path, rel, words):
+    problems = check(tmp_path, {rel: front(*TS) if rel.endswith(".md") else b"x"})
+    folder = rel.rsplit("/", 2)[-2] if "folder" in words[0] else None
+    expected = rel if folder is None else rel.rsplit("/", 1)[0]
+    expect_only(problems, expected, 1, "file", *words)
+
+
+def test_attachment_names_may_use_capitals_and_underscores(tmp_path):
+    assert check(tmp_path, {"docs/guides/files/Report_2022.v2.pdf": b"%PDF"}) == []
