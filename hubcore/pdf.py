@@ -172,7 +172,7 @@ def document_html(site: Site, entry: Entry, lang: str, site_name: str, base_url:
     """The whole HTML document a PDF is printed from, and the local files it embeds."""
     document = entry.versions[lang]
     body, images = render_body(document.source.body, document.docs_path, lang, base_url,
-                               Paths(root).docs, extensions, configs)
+                               Paths(root).docs.resolve(), extensions, configs)
     template = (environment or _environment(root)).get_template(TEMPLATE)
     html = template.render(lang=lang, cover=cover(site, entry, lang, site_name, base_url), body=Markup(body))
     return html, images
@@ -207,7 +207,7 @@ def _fetcher(allowed: Path):
 def print_pdf(html: str, root: Path) -> bytes:
     """Lay the document out with WeasyPrint: A4, DejaVu fonts, local files only."""
     import weasyprint
-    docs = Paths(root).docs
+    docs = Paths(root).docs.resolve()  # file URIs need an absolute path
     return weasyprint.HTML(string=html, base_url=docs.as_uri() + "/", url_fetcher=_fetcher(docs)).write_pdf()
 
 
