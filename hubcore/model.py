@@ -7,7 +7,7 @@ from it. It knows nothing of MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .frontmatter import SourceFile
@@ -113,6 +113,7 @@ class Site:
         return self.entries.get(key)
 
 
+@lru_cache(maxsize=4096)
 def date_key(value: str | int | None) -> tuple[int, ...]:
     """Sort key that puts later dates first and undated entries last."""
     if not value:

@@ -2,9 +2,13 @@
 
 A shared topic weighs more than a shared country (topics say what it is about);
 the same type breaks ties, then recency, then the key, so the order is stable.
+Candidates come from an index of products by term, built once per site, so a
+page costs the products it shares something with, not every product.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from .model import Entry, Site, date_key
 
@@ -23,9 +27,29 @@ def score(a: Entry, b: Entry) -> int:
             + (SAME_TYPE_WEIGHT if a.kind == b.kind else 0))
 
 
+_index_of: list[tuple[Site, dict[tuple[str, str], tuple[Entry, ...]]]] = []
+
+
+def _by_term(site: Site) -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """Products by (field, term), built once per loaded site (a Site is immutable)."""
+    if _index_of and _index_of[0][0] is site:
+        return _index_of[0][1]
+    index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in site.products():
+        for field in ("topics", "countries"):
+            for term in entry.neutral.get(field) or []:
+                index[(field, term)].append(entry)
+    result = {key: tuple(entries) for key, entries in index.items()}
+    _index_of[:] = [(site, result)]
+    return result
+
+
 def related(site: Site, entry: Entry, limit: int = LIMIT) -> list[Entry]:
     """Best matches first; only products that share a topic or a country."""
-    scored = [(score(entry, other), other) for other in site.products() if other.key != entry.key]
-    scored = [(s, other) for s, other in scored if s > 0]
-    scored.sort(key=lambda pair: (-pair[0], date_key(pair[1].neutral.get("date")), pair[1].key))
+    index = _by_term(site)
+    candidates = {other.key: other
+                  for field in ("topics", "countries") for term in entry.neutral.get(field) or []
+                  for other in index.get((field, term), ()) if other.key != entry.key}
+    scored = sorted(((score(entry, other), other) for other in candidates.values()),
+                    key=lambda pair: (-pair[0], date_key(pair[1].neutral.get("date")), pair[1].key))
     return [other for _, other in scored[:limit]]

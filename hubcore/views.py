@@ -23,6 +23,7 @@ from .model import Entry, Site
 from .plurals import plural
 from .related import related
 from .results import result_rows
+from .schema import PAGE, Field, fields_for
 from .settings import DEFAULT_LANGUAGE, LANGUAGES
 from . import reviews, translations
 from . import exports, structured_data
@@ -32,6 +33,7 @@ from .urls import entry_path
 LATEST_ON_HOME = 6
 LIBRARY_KEY = "library"
 TRANSLATIONS_KEY = "translations"
+CONTRIBUTING_KEY = "contributing"
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,22 @@ def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
             "hreflang": [], "canonical": "", "content_lang": lang, "notice": None}
 
 
+def field_reference(site: Site, lang: str, info: SiteInfo) -> list[dict[str, Any]]:
+    """The contributor guide's field reference, per type, from the declarations the validator uses."""
+    kinds = [(t.id, t.label.get(lang, t.id)) for t in site.taxonomies.types.values()]
+    kinds.append((PAGE, site.ui.get(lang, {}).get("other_pages", PAGE)))
+
+    def describe(spec: Field) -> dict[str, Any]:
+        allowed = ([{"id": t, "label": term.label.get(lang, t)}
+                    for t, term in site.taxonomies[spec.vocabulary].items()] if spec.vocabulary else [])
+        return {"name": spec.name, "required": spec.required, "help": spec.help.get(lang, ""),
+                "example": spec.example, "translatable": spec.translatable, "allowed": allowed,
+                "fields": [describe(sub) for sub in spec.fields]}
+
+    return [{"kind": kind, "label": label, "schema_url": f"{info.url}schemas/{kind}.schema.json",
+             "fields": [describe(spec) for spec in fields_for(kind)]} for kind, label in kinds]
+
+
 def _translation_rows(site: Site, lang: str) -> dict[str, Any]:
     report = translations.report(site)
     by_key: dict[str, list[translations.Status]] = {}
@@ -352,6 +370,8 @@ def _page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) ->
         items = [item(site, e, lang) for e in site.products()]
         view["catalogue"] = items
         view["facets"] = facets(site, items, lang)
+    elif entry.key == CONTRIBUTING_KEY:
+        view["field_reference"] = field_reference(site, lang, info)
     elif entry.key == TRANSLATIONS_KEY:
         view["translations"] = _translation_rows(site, lang)
         day = build_date() or dt.date.today()
