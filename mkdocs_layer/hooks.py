@@ -18,9 +18,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -70,7 +72,44 @@ def on_config(config):
     target = ROOT / STAGE_DIR
     stage.sync(site, ROOT, target)
     config["docs_dir"] = str(target)
+    plugin = config["plugins"].get("i18n")
+    if _only() == DEFAULT_LANGUAGE and plugin:  # the other languages build in their own processes
+        for language in plugin.config.languages:
+            language.build = language.locale == DEFAULT_LANGUAGE
+        # Material shows its language selector only when extra.alternate is set; static-i18n
+        # sets it only when it builds several languages. The entries come from the views.
+        config["extra"]["alternate"] = [{"name": language.name, "lang": language.locale,
+                                         "link": "/" + _prefix(language.locale)}
+                                        for language in plugin.config.languages]
     return config
+
+
+def _only() -> str | None:
+    """The one language this process builds ('hub.py build' runs one process per language)."""
+    return os.environ.get("HUB_BUILD_LANGUAGE") or None
+
+
+@event_priority(-110)  # after static-i18n has arranged this pass's files
+def on_files(files, config):
+    """In a process building another language, make the default language's pass a skeleton.
+
+    static-i18n always starts with the default language; a process that builds
+    only, say, Russian keeps just the pages the navigation names, so that pass
+    costs almost nothing and the Russian pass does the work.
+    """
+    only = _only()
+    if not only or _language(config) == only:
+        return files
+    named = set(_nav_paths(config["nav"] or []))
+    return Files([f for f in files if not f.is_documentation_page() or f.src_uri in named])
+
+
+def _nav_paths(items) -> list[str]:
+    paths: list[str] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        paths += _nav_paths(value) if isinstance(value, list) else [value]
+    return paths
 
 
 def _info(config) -> SiteInfo:
@@ -161,9 +200,20 @@ def on_template_context(context, template_name, config):
 
 
 def on_env(env, config, files):
-    """Every template, the 404 page included, prints the one policy (hubcore/csp.py)."""
+    """Every template, the 404 page included, prints the one policy (hubcore/csp.py).
+
+    Compiled templates are cached on disk: every build (and every language's
+    build) would otherwise compile Material's hundred templates again.
+    """
     env.globals["hub_csp"] = _state["csp"]
+    env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir("jinja")))
     return env
+
+
+def _cache_dir(name: str) -> Path:
+    folder = ROOT / ".cache" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _guard_scripts(output: str, where: str) -> None:
@@ -203,6 +253,8 @@ def _collect_language_outputs(config) -> None:
     written to the language's own folder at the end.
     """
     lang, site_dir = _language(config), Path(config["site_dir"])
+    if _only() and lang != _only():
+        return  # a skeleton pass (see on_files): its outputs are another process's
     index_path = site_dir / "search" / "search_index.json"
     index = search_index.localise(json.loads(index_path.read_text(encoding="utf-8")), _site(), lang) \
         if index_path.exists() else None
@@ -230,6 +282,7 @@ def _write_language_outputs(config) -> None:
         document = sitemap.render(_site(), _info(config))
         # Material fetches each language's own sitemap.xml; MkDocs' gzipped copy would be stale.
         for other in LANGUAGES:
+            (Path(config["site_dir"]) / _prefix(other)).mkdir(parents=True, exist_ok=True)
             (Path(config["site_dir"]) / _prefix(other) / "sitemap.xml").write_bytes(document)
         (Path(config["site_dir"]) / "sitemap.xml.gz").unlink(missing_ok=True)
         # Front-matter schemas for authors' editors, at stable addresses.

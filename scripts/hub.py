@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,8 @@ import json  # noqa: E402
 from hubcore import changes, json_schema, reviews, scaffold, translations  # noqa: E402
 from hubcore.loader import load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
-from hubcore.settings import LANGUAGES  # noqa: E402
+from hubcore import stage  # noqa: E402
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
 
 
 def _github(problem: Problem) -> str:
@@ -64,17 +66,50 @@ def _mkdocs(*args: str, extra_env: dict[str, str] | None = None) -> int:
 
 
 def build(site_dir: str | None, with_pdf: bool = False) -> int:
-    """Validate, then build; with ``with_pdf`` (or HUB_PDF=1) also every product's PDF.
+    """Validate, then build every language, each in its own process (they are independent).
 
-    PDFs are made before the pages (which link them with their size) and cached
-    by content in .cache/pdf/, so only changed products are printed again.
+    With ``with_pdf`` (or HUB_PDF=1) every product's PDF is made too; PDFs are made
+    before the pages (which link them with their size) and cached by content in
+    .cache/pdf/, in one process so that two builds never print the same PDF.
     """
     if validate() != 0:
         print("Nothing was built: fix the problems above.", file=sys.stderr)
         return 1
-    extra = {"HUB_PDF": "1"} if with_pdf or os.environ.get("HUB_PDF") == "1" else None
-    return _mkdocs("build", "--strict", "--quiet", *(["--site-dir", site_dir] if site_dir else []),
-                   extra_env=extra)
+    target = Path(site_dir) if site_dir else ROOT / "site"
+    if with_pdf or os.environ.get("HUB_PDF") == "1":
+        return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
+    site, _ = load_site(ROOT)
+    stage.sync(site, ROOT, ROOT / STAGE_DIR)  # once, before the processes read it
+    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    outputs = {lang: ROOT / ".cache" / f"build-{lang}" for lang in others}
+    processes = [_spawn_mkdocs(DEFAULT_LANGUAGE, target)]
+    processes += [_spawn_mkdocs(lang, outputs[lang]) for lang in others]
+    if any(process.wait() != 0 for process in processes):
+        print("The build failed: see the messages above.", file=sys.stderr)
+        return 1
+    for lang, folder in outputs.items():  # each language's pages live under /<lang>/
+        _merge(folder / lang, target / lang)
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def _spawn_mkdocs(lang: str, site_dir: Path) -> subprocess.Popen:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_BUILD_LANGUAGE": lang}
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "--site-dir", str(site_dir)], cwd=ROOT, env=env)
+
+
+def _merge(source: Path, target: Path) -> None:
+    """Move a language's built folder into the site, keeping what the default build wrote there."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in sorted(source.iterdir()):
+        destination = target / item.name
+        if destination.is_dir() and item.is_dir():
+            _merge(item, destination)
+        else:
+            if destination.is_dir():
+                shutil.rmtree(destination)
+            os.replace(item, destination)
 
 
 def serve(port: int) -> int:
