@@ -71,7 +71,9 @@ def host_of(url: str) -> str | None:
 
 class _Finder(HTMLParser):
     def __init__(self, allowed_embed_hosts: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
+        # Text as written (entities unconverted), so that '&lt;b' in text is not
+        # mistaken for a tag the parser could not read (see handle_data).
+        super().__init__(convert_charrefs=False)
         self.allowed = allowed_embed_hosts
         self.found: list[tuple[int, str]] = []
 

@@ -10,6 +10,7 @@ the language's own root, and is written as compact UTF-8.
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any
 
 from .generated import term_pages
@@ -26,7 +27,8 @@ def _pages(site: Site, lang: str) -> dict[str, tuple[bool, str]]:
         extra = ""
         if entry.is_product:
             it = item(site, entry, lang)
-            extra = " · ".join([it["type"], *it["countries"], *it["topics"]])
+            # The theme inserts an entry's text as HTML: labels are data, so escape them.
+            extra = escape(" · ".join([it["type"], *it["countries"], *it["topics"]]))
         pages[entry_path(entry.key, lang)] = (lang in entry.versions, extra)
     for key in term_pages(site):
         pages[entry_path(key, lang)] = (True, "")
