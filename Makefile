@@ -54,6 +54,16 @@ serve: $(VENV)/.site-installed
 test: $(VENV)/.dev-installed node_modules/.package-lock.json
 	$(PY) -m pytest
 
+# Build speed, memory, page weight and search-index budgets (benchmark against the stock
+# build), then Lighthouse on the home page, the library and a product page in both languages.
+check-budgets: $(VENV)/.dev-installed node_modules/.package-lock.json
+	$(PY) scripts/hub.py budgets
+
+# The benchmark alone; e.g. make bench PRODUCTS=1000
+PRODUCTS ?= 200
+bench: $(VENV)/.site-installed
+	$(PY) scripts/hub.py bench --products $(PRODUCTS)
+
 # Re-lock after editing requirements.in or requirements-dev.in.
 lock: $(VENV)/.dev-installed
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in

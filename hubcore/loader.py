@@ -9,6 +9,7 @@ caller decides whether to stop. Nothing here writes anywhere.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,39 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
             info = path.lstat()
             found.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
     return tuple(found)
+
+
+SNAPSHOT = ".cache/site.pickle"
+
+
+def save_snapshot(site: Site, root: Path) -> None:
+    """Keep a checked Site for the build's other processes (one per language).
+
+    They would otherwise each read and check every file again. The snapshot
+    names the fingerprint it was made from and is only used while that holds;
+    it is written and read by the hub's own processes only.
+    """
+    path = root / SNAPSHOT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps((_snapshot_key(root), site), protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
+
+
+def _snapshot_key(root: Path) -> tuple:
+    """The content's fingerprint and the checking code's: a changed rule must check again."""
+    code = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                 for p in sorted(Path(__file__).parent.glob("*.py")))
+    return fingerprint(root), code
+
+
+def load_snapshot(root: Path) -> Site | None:
+    """The Site saved by ``save_snapshot`` if the content has not changed since, else None."""
+    try:
+        saved, site = pickle.loads((root / SNAPSHOT).read_bytes())
+    except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+    return site if saved == _snapshot_key(root) else None
 
 
 def load_site(root: Path) -> tuple[Site, list[Problem]]:

@@ -8,6 +8,7 @@ page costs the products it shares something with, not every product.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 from .model import Entry, Site, date_key
@@ -45,11 +46,22 @@ def _by_term(site: Site) -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 
 def related(site: Site, entry: Entry, limit: int = LIMIT) -> list[Entry]:
-    """Best matches first; only products that share a topic or a country."""
+    """Best matches first; only products that share a topic or a country.
+
+    Scores are summed while walking the term index (the same weights as
+    ``score``), so a page costs one step per product it shares a term with.
+    """
     index = _by_term(site)
-    candidates = {other.key: other
-                  for field in ("topics", "countries") for term in entry.neutral.get(field) or []
-                  for other in index.get((field, term), ()) if other.key != entry.key}
-    scored = sorted(((score(entry, other), other) for other in candidates.values()),
-                    key=lambda pair: (-pair[0], date_key(pair[1].neutral.get("date")), pair[1].key))
-    return [other for _, other in scored[:limit]]
+    scores: dict[str, int] = defaultdict(int)
+    others: dict[str, Entry] = {}
+    for field, weight in (("topics", TOPIC_WEIGHT), ("countries", COUNTRY_WEIGHT)):
+        for term in set(entry.neutral.get(field) or []):
+            for other in index.get((field, term), ()):
+                scores[other.key] += weight
+                others[other.key] = other
+    scores.pop(entry.key, None)
+    ranked = heapq.nsmallest(
+        limit, scores.items(),
+        key=lambda pair: (-(pair[1] + (SAME_TYPE_WEIGHT if others[pair[0]].kind == entry.kind else 0)),
+                          date_key(others[pair[0]].neutral.get("date")), pair[0]))
+    return [others[key] for key, _ in ranked]

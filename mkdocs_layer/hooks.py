@@ -33,7 +33,7 @@ from hubcore import csp  # noqa: E402
 from hubcore import exports, feeds, pdf, structured_data  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
-from hubcore.loader import fingerprint, load_site  # noqa: E402
+from hubcore.loader import fingerprint, load_site, load_snapshot  # noqa: E402
 from hubcore.model import Site  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
 from hubcore.views import SiteInfo, find_page, not_found_view, page_view  # noqa: E402
@@ -62,7 +62,8 @@ def on_config(config):
     """
     current = fingerprint(ROOT)
     if _state.get("fingerprint") != current:  # the other language's build reuses the same load
-        site, problems = load_site(ROOT)
+        # 'hub.py build' has just checked everything and left a snapshot (loader.save_snapshot).
+        site, problems = (snapshot, []) if (snapshot := load_snapshot(ROOT)) else load_site(ROOT)
         if problems:
             raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
         allowed = frozenset(site.settings.get("embed_allowed_hosts") or ())

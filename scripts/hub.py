@@ -12,6 +12,8 @@
     python scripts/hub.py schemas [--out DIR]
     python scripts/hub.py review [--on YYYY-MM-DD]
     python scripts/hub.py changes --base REF
+    python scripts/hub.py bench [--products N] [--no-stock] [--json FILE]
+    python scripts/hub.py budgets [--products N] [--skip-lighthouse]
 
 ``validate`` reads only; ``build`` validates first and builds nothing if any file
 has a problem. Neither ever writes into docs/.
@@ -33,7 +35,7 @@ import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
 from hubcore import changes, json_schema, reviews, scaffold, translations  # noqa: E402
-from hubcore.loader import load_site  # noqa: E402
+from hubcore.loader import load_site, load_snapshot, save_snapshot  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore import stage  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
@@ -48,9 +50,14 @@ def _github(problem: Problem) -> str:
             f"title={esc(problem.field, True)}::{esc(problem.message)}")
 
 
-def validate(output_format: str = "text") -> int:
-    """Print every problem, one per line; 1 if there is any, else 0."""
-    _, problems = load_site(ROOT)
+def validate(output_format: str = "text", keep: bool = False) -> int:
+    """Print every problem, one per line; 1 if there is any, else 0.
+
+    With ``keep``, a valid site is kept for the build's processes (loader.save_snapshot).
+    """
+    site, problems = load_site(ROOT)
+    if keep and not problems:
+        save_snapshot(site, ROOT)
     for problem in problems:
         print(_github(problem) if output_format == "github" else str(problem))
     if problems:
@@ -72,13 +79,13 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
     before the pages (which link them with their size) and cached by content in
     .cache/pdf/, in one process so that two builds never print the same PDF.
     """
-    if validate() != 0:
+    if validate(keep=True) != 0:
         print("Nothing was built: fix the problems above.", file=sys.stderr)
         return 1
     target = Path(site_dir) if site_dir else ROOT / "site"
     if with_pdf or os.environ.get("HUB_PDF") == "1":
         return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
-    site, _ = load_site(ROOT)
+    site = load_snapshot(ROOT) or load_site(ROOT)[0]
     stage.sync(site, ROOT, ROOT / STAGE_DIR)  # once, before the processes read it
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     outputs = {lang: ROOT / ".cache" / f"build-{lang}" for lang in others}
@@ -270,6 +277,16 @@ def main(argv: list[str] | None = None) -> int:
     check_review.add_argument("--on", help="the day to compare with (YYYY-MM-DD; default today)")
     diff = commands.add_parser("changes", help="pages a change adds, alters or removes (Markdown)")
     diff.add_argument("--base", required=True, help="the branch or commit the change is compared with")
+    commands.add_parser("bench", help="benchmark against a stock build (see scripts/bench.py)",
+                        add_help=False)
+    commands.add_parser("budgets", help="check the performance and accessibility budgets",
+                        add_help=False)
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] in ("bench", "budgets"):  # their own options: scripts/bench.py, scripts/budgets.py
+        sys.path.insert(0, str(ROOT / "scripts"))
+        module = __import__("bench" if argv[0] == "bench" else "budgets")
+        return module.main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "changes":
         return changed_pages(args.base)

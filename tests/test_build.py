@@ -263,3 +263,20 @@ def test_generated_pages_switch_language_to_their_counterpart(built):
         links = parse(page(built["site"], url)).tags
         hrefs = {a["href"] for tag, a in links if tag == "a" and "md-select__link" in a.get("class", "")}
         assert other in hrefs, (url, hrefs)
+
+
+def test_related_items_are_ranked_by_the_declared_weights(tmp_path):
+    """The index walk in related() ranks exactly as score() says, ties by date then key."""
+    from hubcore.related import related, score
+    root = copy_repo(tmp_path)
+    import sys
+    sys.path.insert(0, str(root / "scripts"))
+    from synthetic_corpus import write_corpus
+    write_corpus(root, 40, words=50)
+    site, problems = load_site(root)
+    assert problems == []
+    from hubcore.model import date_key
+    for entry in site.products()[:15]:
+        expected = sorted((other for other in site.products() if other.key != entry.key and score(entry, other)),
+                          key=lambda o: (-score(entry, o), date_key(o.neutral.get("date")), o.key))[:5]
+        assert [e.key for e in related(site, entry)] == [e.key for e in expected]
