@@ -96,11 +96,15 @@ class FieldChecker:
             self.report(path, where, "must be on one line")
 
     def _text_list(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+        self._unique_list(path, where, spec, value, self._text)
+
+    def _unique_list(self, path: KeyPath, where: str, spec: Field, value: Any, check: Callable) -> None:
+        """A list whose items each pass ``check`` and appear once."""
         if not self._is_list(path, where, value):
             return
         seen: set[str] = set()
         for i, item in enumerate(value):
-            self._text(path + (i,), f"{where}[{i}]", spec, item)
+            check(path + (i,), f"{where}[{i}]", spec, item)
             if isinstance(item, str):
                 if item in seen:
                     self.report(path + (i,), f"{where}[{i}]", f"'{item}' is listed twice")
@@ -139,15 +143,7 @@ class FieldChecker:
                                      f"allowed: {', '.join(known)} (see data/taxonomies.yml)")
 
     def _terms(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
-        if not self._is_list(path, where, value):
-            return
-        seen: set[str] = set()
-        for i, item in enumerate(value):
-            self._term(path + (i,), f"{where}[{i}]", spec, item)
-            if isinstance(item, str):
-                if item in seen:
-                    self.report(path + (i,), f"{where}[{i}]", f"'{item}' is listed twice")
-                seen.add(item)
+        self._unique_list(path, where, spec, value, self._term)
 
     def _boolean(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
         if not isinstance(value, bool):
