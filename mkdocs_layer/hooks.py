@@ -28,9 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hubcore import json_schema, search_index, sitemap, stage  # noqa: E402
-from hubcore import csp  # noqa: E402
-from hubcore import exports, feeds, pdf, structured_data  # noqa: E402
+from hubcore import csp, pdf, site_files, stage, structured_data  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site, load_snapshot  # noqa: E402
@@ -48,10 +46,6 @@ def _site() -> Site:
 
 def _language(config) -> str:
     return config["theme"]["language"]
-
-
-def _prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def on_config(config):
@@ -80,7 +74,7 @@ def on_config(config):
         # Material shows its language selector only when extra.alternate is set; static-i18n
         # sets it only when it builds several languages. The entries come from the views.
         config["extra"]["alternate"] = [{"name": language.name, "lang": language.locale,
-                                         "link": "/" + _prefix(language.locale)}
+                                         "link": "/" + site_files.prefix(language.locale)}
                                         for language in plugin.config.languages]
     return config
 
@@ -230,14 +224,14 @@ def _guard_scripts(output: str, where: str) -> None:
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    _guard_scripts(output_content, f"{_prefix(_language(config))}{template_name}")
+    _guard_scripts(output_content, f"{site_files.prefix(_language(config))}{template_name}")
     return output_content
 
 
 def on_post_page(output: str, page, config) -> str:
     """Point a non-default language's search at that language's own index (see search_index.py)."""
-    _guard_scripts(output, f"{_prefix(_language(config))}{page.file.dest_uri}")
-    prefix = _prefix(_language(config))
+    _guard_scripts(output, f"{site_files.prefix(_language(config))}{page.file.dest_uri}")
+    prefix = site_files.prefix(_language(config))
     if not prefix:
         return output
     # The trailing slash matters: the script resolves "search/search_index.json" against it.
@@ -257,8 +251,7 @@ def _collect_language_outputs(config) -> None:
     if _only() and lang != _only():
         return  # a skeleton pass (see on_files): its outputs are another process's
     index_path = site_dir / "search" / "search_index.json"
-    index = search_index.localise(json.loads(index_path.read_text(encoding="utf-8")), _site(), lang) \
-        if index_path.exists() else None
+    index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else None
     not_found = site_dir / "404.html"
     _state["pending"].append((lang, index, not_found.read_bytes() if not_found.exists() else None))
 
@@ -269,34 +262,20 @@ def _write_language_outputs(config) -> None:
     if not _state["pending"]:
         return
     lang, index, not_found = _state["pending"].pop()
-    folder = Path(config["site_dir"]) / _prefix(lang)
-    if index is not None:
-        (folder / "search").mkdir(parents=True, exist_ok=True)
-        (folder / "search" / "search_index.json").write_bytes(search_index.dumps(index))
+    site_dir, info, texts = Path(config["site_dir"]), _info(config), _site_texts(config)
+    files = site_files.language_files(_site(), lang, info, texts[lang]["name"], index)
     if not_found is not None:
-        (folder / "404.html").write_bytes(not_found)
-    info, texts = _info(config), _site_texts(config)
-    (Path(config["site_dir"]) / feeds.feed_path(lang)).write_bytes(
-        feeds.render(_site(), lang, texts[lang]["name"], info.url, info.updated))
-    pdf.publish((_state.get("pdfs") or {}).get(lang, {}), Path(config["site_dir"]))
+        files[f"{site_files.prefix(lang)}404.html"] = not_found
     if lang == DEFAULT_LANGUAGE:  # the outermost build ends last: the whole site is known
-        document = sitemap.render(_site(), _info(config))
-        # Material fetches each language's own sitemap.xml; MkDocs' gzipped copy would be stale.
-        for other in LANGUAGES:
-            (Path(config["site_dir"]) / _prefix(other)).mkdir(parents=True, exist_ok=True)
-            (Path(config["site_dir"]) / _prefix(other) / "sitemap.xml").write_bytes(document)
-        (Path(config["site_dir"]) / "sitemap.xml.gz").unlink(missing_ok=True)
-        # Front-matter schemas for authors' editors, at stable addresses.
-        for name, schema in json_schema.all_schemas(_site().taxonomies, _info(config).url).items():
-            (Path(config["site_dir"]) / "schemas").mkdir(exist_ok=True)
-            (Path(config["site_dir"]) / "schemas" / name).write_bytes(json_schema.dumps(schema))
-        # The catalogue as open data (hubcore/exports.py), at stable addresses.
-        for name, data in exports.outputs(_site(), info.url, {l: t["name"] for l, t in texts.items()},
-                                          {l: t["description"] for l, t in texts.items()},
-                                          info.updated).items():
-            (Path(config["site_dir"]) / name).write_bytes(data)
-        if _state.get("pdfs"):
-            pdf.prune(ROOT, [f for files in _state["pdfs"].values() for f in files.values()])
+        files.update(site_files.site_files(_site(), info, {l: t["name"] for l, t in texts.items()},
+                                           {l: t["description"] for l, t in texts.items()}))
+        (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # MkDocs' copy of its own sitemap
+    for name, data in files.items():
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / name).write_bytes(data)
+    pdf.publish((_state.get("pdfs") or {}).get(lang, {}), site_dir)
+    if lang == DEFAULT_LANGUAGE and _state.get("pdfs"):
+        pdf.prune(ROOT, [f for files in _state["pdfs"].values() for f in files.values()])
 
 
 on_post_build = CombinedEvent(_collect_language_outputs, _write_language_outputs)
