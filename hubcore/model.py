@@ -12,7 +12,7 @@ from typing import Any
 
 from .frontmatter import SourceFile
 from .schema import PAGE, translatable_names
-from .settings import DEFAULT_LANGUAGE, LANGUAGES
+from .settings import DEFAULT_LANGUAGE, LANGUAGES, language_of
 from .taxonomy import Taxonomies
 
 
@@ -108,7 +108,6 @@ class Site:
 
     def entry_for_path(self, docs_path: str) -> Entry | None:
         """The entry a docs-relative file path belongs to."""
-        from .settings import language_of  # local: keeps the import graph flat
         key, _ = language_of(docs_path)
         return self.entries.get(key)
 

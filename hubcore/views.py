@@ -24,7 +24,7 @@ from .plurals import plural
 from .related import related
 from .results import result_rows
 from .schema import PAGE, Field, fields_for
-from .settings import DEFAULT_LANGUAGE, LANGUAGES
+from .settings import DEFAULT_LANGUAGE, LANGUAGES, language_of
 from . import reviews, translations
 from . import exports, structured_data
 from .history import build_date
@@ -386,6 +386,5 @@ def find_page(site: Site, docs_path: str) -> Entry | TermPage | None:
     entry = site.entry_for_path(docs_path)
     if entry is not None:
         return entry
-    from .settings import language_of
     key, _ = language_of(docs_path)
     return term_pages(site).get(key)

@@ -155,3 +155,11 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+def search(page, text: str) -> list[str]:
+    """Open Material's search from the keyboard, type, and return the result links."""
+    page.keyboard.press("/")
+    page.keyboard.type(text)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

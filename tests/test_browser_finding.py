@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import search
 
 from hubcore.loader import load_site
 
@@ -85,13 +86,6 @@ def test_without_script_the_library_is_complete(browser, served, content):
     page.click("a.hub-facet__value[data-facet=topic][data-value=open-data]")
     assert page.url == served + "topics/open-data/"
     context.close()
-
-
-def search(page, text: str) -> list[str]:
-    page.keyboard.press("/")
-    page.keyboard.type(text)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
 def test_search_in_english_finds_english_pages_and_opens_one(tab, served):

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_repo, run_hub, serve_folder
+from conftest import REPO, copy_repo, run_hub, serve_folder, search
 
 from hubcore import csp
 
@@ -217,13 +217,6 @@ def watched(browser, features_site):
     context.close()
 
 
-def _search(page, text: str) -> list[str]:
-    page.keyboard.press("/")
-    page.keyboard.type(text)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-
-
 def test_every_feature_works_with_no_violation(watched, features_site):
     page, violations, errors = watched
     base = features_site
@@ -235,9 +228,9 @@ def test_every_feature_works_with_no_violation(watched, features_site):
     assert page.evaluate("__md_scope.href") == base
 
     # Search in English (a Web Worker loaded from the site) and in Russian.
-    assert any("open-government-data" in h for h in _search(page, "open data"))
+    assert any("open-government-data" in h for h in search(page, "open data"))
     page.goto(base + "ru/")
-    hrefs = _search(page, "цифровизации")
+    hrefs = search(page, "цифровизации")
     assert hrefs and all(h.startswith(base + "ru/") for h in hrefs)
 
     # Facets on the library.
