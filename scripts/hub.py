@@ -82,7 +82,7 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
     if validate(keep=True) != 0:
         print("Nothing was built: fix the problems above.", file=sys.stderr)
         return 1
-    target = Path(site_dir) if site_dir else ROOT / "site"
+    target = Path(site_dir).resolve() if site_dir else ROOT / "site"
     if with_pdf or os.environ.get("HUB_PDF") == "1":
         return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
     site = load_snapshot(ROOT) or load_site(ROOT)[0]
