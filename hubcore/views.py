@@ -48,6 +48,16 @@ class SiteInfo:
     updated: dict[str, str] = field(default_factory=dict)  # docs-relative path -> ISO date
 
 
+def _language_names(site: Site, lang: str) -> dict[str, str]:
+    """Each site language's name in ``lang`` (for lists); see _own_names for the switcher."""
+    return {l: site.ui.get(lang, {}).get("language_names", {}).get(l, l) for l in LANGUAGES}
+
+
+def _own_names(site: Site) -> dict[str, str]:
+    """Each language's name in itself, as a language switcher shows them."""
+    return {l: _language_names(site, l)[l] for l in LANGUAGES}
+
+
 def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
     term = site.taxonomies[vocabulary].get(term_id)
     return term.label.get(lang, term_id) if term else term_id
@@ -98,8 +108,9 @@ def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
 
     def add(name: str, values: list[dict[str, Any]]) -> None:
-        if values:
-            rows.append({"name": name, "values": values})
+        if values:  # long names (topics, organisations) may hold commas: list them with semicolons
+            rows.append({"name": name, "values": values,
+                         "separator": "; " if name in ("topics", "partners") else ", "})
 
     add("type", [_term_link(site, "types", entry.kind, lang)])
     date = format_partial_date(neutral.get("date"), lang)
@@ -118,7 +129,7 @@ def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     if neutral.get("license"):
         licence = site.taxonomies["licenses"][neutral["license"]]
         add("license", [{"label": licence.label.get(lang, licence.id), "url": licence.extra.get("url")}])
-    add("languages", [{"label": site.ui.get(lang, {}).get("language_names", {}).get(l, l),
+    add("languages", [{"label": _language_names(site, lang)[l],
                        "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
     attachments = [_attachment(site, entry, a, lang)
                    for a in neutral.get("attachments") or [] if isinstance(a, dict)]
@@ -210,7 +221,7 @@ def facets(site: Site, items: list[dict[str, Any]], lang: str) -> list[dict[str,
         values("year", [(y, y, f"{library}?year={y}") for y in years], lambda it: [it["year"]]),
         values("format", [(f, _label(site, "formats", f, lang), f"{library}?format={f}")
                           for f in site.taxonomies["formats"]], lambda it: [it["format_id"]]),
-        values("language", [(l, ui.get("language_names", {}).get(l, l), f"{library}?language={l}")
+        values("language", [(l, _language_names(site, lang)[l], f"{library}?language={l}")
                             for l in LANGUAGES], lambda it: it["languages"]),
     ]
 
@@ -224,7 +235,7 @@ def languages_view(site: Site, key: str, lang: str, info: SiteInfo,
     x-default on the default language's version (or the original's); a fallback
     page is canonical to its original, so search engines index the original only.
     """
-    names = {l: site.ui.get(l, {}).get("language_names", {}).get(l, l) for l in LANGUAGES}
+    names = _own_names(site)
     absolute = {l: info.url + entry_path(key, l) for l in LANGUAGES}
     default = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in written_in else original_lang
     own = lang in written_in
@@ -287,7 +298,7 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
 def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
     """The 404 page of one language; its switcher leads to the other language's 404 page."""
     ui = site.ui.get(lang, {})
-    names = {l: site.ui.get(l, {}).get("language_names", {}).get(l, l) for l in LANGUAGES}
+    names = _own_names(site)
     return {"key": "404", "lang": lang, "kind": "404", "ui": ui, "title": ui.get("not_found_title", ""),
             "summary": ui.get("not_found_text", ""), "is_product": False, "generated": True,
             "home_url": entry_path("index", lang), "library_url": entry_path(LIBRARY_KEY, lang),

@@ -35,7 +35,7 @@ import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
 from hubcore import changes, json_schema, reviews, scaffold, translations  # noqa: E402
-from hubcore.loader import load_site, load_snapshot, save_snapshot  # noqa: E402
+from hubcore.loader import load_site, save_snapshot  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore import stage  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
@@ -50,26 +50,29 @@ def _github(problem: Problem) -> str:
             f"title={esc(problem.field, True)}::{esc(problem.message)}")
 
 
-def validate(output_format: str = "text", keep: bool = False) -> int:
-    """Print every problem, one per line; 1 if there is any, else 0.
-
-    With ``keep``, a valid site is kept for the build's processes (loader.save_snapshot).
-    """
+def _check(output_format: str = "text"):
+    """Load and check everything; print every problem, one per line. Returns (site, problems)."""
     site, problems = load_site(ROOT)
-    if keep and not problems:
-        save_snapshot(site, ROOT)
     for problem in problems:
         print(_github(problem) if output_format == "github" else str(problem))
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
-        return 1
-    print("All content is valid.", file=sys.stderr)
-    return 0
+    else:
+        print("All content is valid.", file=sys.stderr)
+    return site, problems
+
+
+def validate(output_format: str = "text") -> int:
+    """1 if any file has a problem (each printed), else 0."""
+    return 1 if _check(output_format)[1] else 0
+
+
+def _mkdocs_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 def _mkdocs(*args: str, extra_env: dict[str, str] | None = None) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env)
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=_mkdocs_env(**(extra_env or {})))
 
 
 def build(site_dir: str | None, with_pdf: bool = False) -> int:
@@ -79,19 +82,20 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
     before the pages (which link them with their size) and cached by content in
     .cache/pdf/, in one process so that two builds never print the same PDF.
     """
-    if validate(keep=True) != 0:
+    site, problems = _check()
+    if problems:
         print("Nothing was built: fix the problems above.", file=sys.stderr)
         return 1
+    save_snapshot(site, ROOT)  # the build's processes take the checked site instead of reading again
     target = Path(site_dir).resolve() if site_dir else ROOT / "site"
     if with_pdf or os.environ.get("HUB_PDF") == "1":
         return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
-    site = load_snapshot(ROOT) or load_site(ROOT)[0]
     stage.sync(site, ROOT, ROOT / STAGE_DIR)  # once, before the processes read it
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     outputs = {lang: ROOT / ".cache" / f"build-{lang}" for lang in others}
     processes = [_spawn_mkdocs(DEFAULT_LANGUAGE, target)]
     processes += [_spawn_mkdocs(lang, outputs[lang]) for lang in others]
-    if any(process.wait() != 0 for process in processes):
+    if any([process.wait() != 0 for process in processes]):  # wait for every one, even after a failure
         print("The build failed: see the messages above.", file=sys.stderr)
         return 1
     for lang, folder in outputs.items():  # each language's pages live under /<lang>/
@@ -101,9 +105,8 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
 
 
 def _spawn_mkdocs(lang: str, site_dir: Path) -> subprocess.Popen:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_BUILD_LANGUAGE": lang}
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(site_dir)], cwd=ROOT, env=env)
+                             "--site-dir", str(site_dir)], cwd=ROOT, env=_mkdocs_env(HUB_BUILD_LANGUAGE=lang))
 
 
 def _merge(source: Path, target: Path) -> None:
