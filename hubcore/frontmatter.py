@@ -26,9 +26,13 @@ class SourceFile:
     path: str  # relative to the repository root
     meta: dict[str, Any]
     meta_lines: dict[KeyPath, int]
-    body: str
     body_line: int  # the file line on which the body starts
     text: str
+    body_start: int  # where the body starts in ``text``: the body is not kept twice
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
 
     def line_of(self, path: KeyPath) -> int:
         return Document(self.meta, self.meta_lines).line_of(path)
@@ -73,6 +77,5 @@ def split(path: str, data: bytes) -> tuple[SourceFile | None, list[Problem]]:
         kind = "empty" if document.value is None else f"a {type(document.value).__name__}"
         return None, [Problem(path, 2 if document.value is None else document.line_of(()),
                               "front matter", f"must be a mapping of fields, found {kind}")]
-    meta_lines = document.lines
-    body = "\n".join(lines[end + 1:])
-    return SourceFile(path, document.value, meta_lines, body, end + 2, text), []
+    body_start = sum(len(line) + 1 for line in lines[:end + 1])  # after the closing line's "\n"
+    return SourceFile(path, document.value, document.lines, end + 2, text, body_start), []

@@ -3,7 +3,8 @@
 Follows the shape of a MkDocs build, but for checking: first every file is read
 and split, then entries are grouped and their fields checked, then bodies
 (active HTML, links, anchors). Every problem of every file is collected; the
-caller decides whether to stop. Nothing here writes anywhere.
+caller decides whether to stop. Nothing here writes anywhere, except, when the
+caller asks for it, the readings kept in .cache/ for the next run (read_cache.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +26,11 @@ from .links import DocsTree, check_link
 from .model import Document as PageDocument, Entry, Site, default_original
 from .strict_yaml import Document
 from .problems import Problem
+from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
 from .settings import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
-from . import csp, results, taxonomy
+from . import csp, results, taxonomy, translations
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -46,18 +50,35 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
 SNAPSHOT = ".cache/site.pickle"
 
 
-def save_snapshot(site: Site, root: Path) -> None:
+def save_snapshot(site: Site, root: Path, path: Path | None = None) -> None:
     """Keep a checked Site for the build's other processes (one per language).
 
     They would otherwise each read and check every file again. The snapshot
     names the fingerprint it was made from and is only used while that holds;
-    it is written and read by the hub's own processes only.
+    it is written and read by the hub's own processes only. ``path`` is where
+    (default: SNAPSHOT); it appears complete or not at all.
     """
-    path = root / SNAPSHOT
+    path = path or root / SNAPSHOT
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(pickle.dumps((_snapshot_key(root), site), protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(temporary, path)
+
+
+def wait_for_snapshot(path: Path, parent: int, timeout: float = 900.0) -> Site:
+    """The Site another process is checking and will save at ``path`` (save_snapshot).
+
+    'hub.py build' starts its language builds while it checks the content, so
+    that their start-up (imports, configuration) overlaps the check; each then
+    waits here. Gives up when the process ``parent`` is gone (it stops its
+    builds itself when the content has problems) or after ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if os.getppid() != parent or time.monotonic() > deadline:
+            raise RuntimeError(f"no checked content arrived at {path}")
+        time.sleep(0.01)
+    return pickle.loads(path.read_bytes())[1]
 
 
 def _snapshot_key(root: Path) -> tuple:
@@ -76,8 +97,36 @@ def load_snapshot(root: Path) -> Site | None:
     return site if saved == _snapshot_key(root) else None
 
 
-def load_site(root: Path) -> tuple[Site, list[Problem]]:
-    """Read and check the whole repository's content; returns the site and every problem."""
+@dataclass(frozen=True)
+class Reading:
+    """What one file gives on its own, before anything is compared with other files."""
+
+    source: SourceFile | None  # None when the file cannot be split (its problems say why)
+    problems: list[Problem]  # of the front matter and of the body on its own (active HTML...)
+    anchors: frozenset[str]
+    links: list[md.Link]
+    body_fingerprint: str = ""  # translations.fingerprint of the body
+
+
+def read_file(rel: str, data: bytes, allowed_hosts: frozenset[str]) -> Reading:
+    """Split one Markdown file and scan its body; ``rel`` is its path from the repository root."""
+    source, problems = split(rel, data)
+    if source is None:
+        return Reading(None, problems, frozenset(), [])
+    text = md.blank_code(source.body)
+    offset = source.body_line - 1
+    problems += [Problem(source.path, offset + line, "body", message)
+                 for line, message in find_active_html(text, allowed_hosts) + md.attribute_problems(text)]
+    return Reading(source, problems, frozenset(md.anchors(text)), md.links(text),
+                   translations.fingerprint(source.body))
+
+
+def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
+    """Read and check the whole repository's content; returns the site and every problem.
+
+    With ``reuse``, unchanged files are not read again: their readings come from
+    (and this run's go to) .cache/read.sqlite (read_cache.py). The result is the same either way.
+    """
     paths = Paths(root)
     taxonomies, problems = taxonomy.load(root)
     project_document, more = load_mapping(root, PROJECT_FILE)
@@ -92,19 +141,32 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     problems += more + _check_ui(ui_document)
     files, more = _walk(paths)
     problems += more
+    allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
+    kept = ReadCache(root / READ_CACHE, code_salt(repr(sorted(allowed_hosts)))) if reuse else None
     documents: list[PageDocument] = []
+    readings: dict[str, Reading] = {}
     for docs_path in sorted(f for f in files if f.endswith(".md")):
         rel = f"{DOCS_DIR}/{docs_path}"
-        source, more = split(rel, (paths.docs / docs_path).read_bytes())
-        problems += more
-        if source is not None:
+        data = (paths.docs / docs_path).read_bytes()
+        reading = kept.get(rel, data) if kept else None
+        if reading is None:
+            reading = read_file(rel, data, allowed_hosts)
+            if kept:
+                kept.put(rel, data, reading)
+        problems += reading.problems
+        if reading.source is not None:
             key, lang = language_of(docs_path)
-            documents.append(PageDocument(source, docs_path, key, lang))
-    tree = DocsTree(frozenset(files), {d.docs_path: md.anchors(md.blank_code(d.source.body))
-                                       for d in documents})
+            documents.append(PageDocument(reading.source, docs_path, key, lang, reading.body_fingerprint))
+            readings[docs_path] = reading
+    if kept:
+        kept.save()
+    tree = DocsTree(frozenset(files), {path: set(r.anchors) for path, r in readings.items()})
     entries: dict[str, Entry] = {}
-    for key in sorted({d.key for d in documents}):
-        versions = {d.lang: d for d in documents if d.key == key}
+    by_key: dict[str, dict[str, PageDocument]] = {}
+    for document in documents:
+        by_key.setdefault(document.key, {})[document.lang] = document
+    for key in sorted(by_key):
+        versions = by_key[key]
         kind = _kind(key, taxonomies)
         if kind is None:
             first = next(iter(versions.values()))
@@ -116,10 +178,9 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
         problems += _check_entry(entry, taxonomies)
         _normalise_dates(entry)
         entries[key] = entry
-    allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
     for entry in entries.values():
         for document in entry.versions.values():
-            problems += _check_body(document, tree, allowed_hosts)
+            problems += _check_links(document, readings[document.docs_path].links, tree)
         problems += _check_attachments(entry, tree)
     sizes = {rel: (paths.docs / rel).stat().st_size for rel in files}
     return Site(taxonomies, project, settings, entries, ui, sizes), sorted(set(problems))
@@ -250,13 +311,12 @@ def _names(kind: str) -> set[str]:
     return {f.name for f in fields_for(kind)}
 
 
-def _check_body(document: PageDocument, tree: DocsTree, allowed_hosts: frozenset[str]) -> list[Problem]:
+def _check_links(document: PageDocument, links: list[md.Link], tree: DocsTree) -> list[Problem]:
+    """A body's links and images: safe, on this site where they must be, and leading somewhere."""
     source = document.source
-    text = md.blank_code(source.body)
     offset = source.body_line - 1
-    problems = [Problem(source.path, offset + line, "body", message)
-                for line, message in find_active_html(text, allowed_hosts) + md.attribute_problems(text)]
-    for link in md.links(text):
+    problems = []
+    for link in links:
         where = "image" if link.image else "link"
         if dangerous_url(link.url):
             problems.append(Problem(source.path, offset + link.line, "body",

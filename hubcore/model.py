@@ -24,6 +24,9 @@ class Document:
     docs_path: str  # relative to docs/, e.g. "workshops/x.ru.md"
     key: str  # language-free id, e.g. "workshops/x"
     lang: str
+    # The body's words, hashed (translations.fingerprint), when the reader already has them:
+    # kept with the file's reading, so a status page need not read every body again.
+    body_fingerprint: str = ""
 
     @property
     def meta(self) -> dict[str, Any]:

@@ -50,9 +50,9 @@ def fingerprint(text: str) -> str:
 def version_of(entry: Entry) -> dict[str, str]:
     """The current version of the original: a hash per part."""
     original = entry.original
-    texts = {"title": original.meta.get("title") or "", "summary": original.meta.get("summary") or "",
-             "body": original.source.body}
-    return {part: fingerprint(str(texts[part])) for part in PARTS}
+    return {"title": fingerprint(str(original.meta.get("title") or "")),
+            "summary": fingerprint(str(original.meta.get("summary") or "")),
+            "body": original.body_fingerprint or fingerprint(original.source.body)}
 
 
 @dataclass(frozen=True)
