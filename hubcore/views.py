@@ -34,6 +34,9 @@ LATEST_ON_HOME = 6
 LIBRARY_KEY = "library"
 TRANSLATIONS_KEY = "translations"
 CONTRIBUTING_KEY = "contributing"
+# Pages that show other pages' text, not just their front matter (the translation
+# status compares bodies): a page cache keyed by front matter cannot hold them.
+SITE_WIDE_TEXT_PAGES = frozenset({TRANSLATIONS_KEY})
 
 
 @dataclass(frozen=True)

@@ -22,21 +22,21 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hubcore import csp, pdf, site_files, stage, structured_data  # noqa: E402
+from hubcore import csp, page_cache, pdf, site_files, stage, structured_data  # noqa: E402
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
-from hubcore.loader import fingerprint, load_site, load_snapshot  # noqa: E402
+from hubcore.loader import fingerprint, load_site, load_snapshot, wait_for_snapshot  # noqa: E402
 from hubcore.model import Site  # noqa: E402
-from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
-from hubcore.views import SiteInfo, find_page, not_found_view, page_view  # noqa: E402
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR, language_of  # noqa: E402
+from hubcore.views import SITE_WIDE_TEXT_PAGES, SiteInfo, find_page, not_found_view, page_view  # noqa: E402
 
-_state: dict[str, Any] = {"pending": [], "views": {}}
+_state: dict[str, Any] = {"pending": [], "views": {}, "reuse": {}}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
 
 
@@ -54,16 +54,20 @@ def on_config(config):
     Stops the build on any problem. MkDocs then reads the staged folder (drafts
     out, generated pages in), never docs/ itself.
     """
-    current = fingerprint(ROOT)
+    handoff = os.environ.get("HUB_SITE_HANDOFF")  # 'hub.py build': the checked site arrives there
+    current = handoff or fingerprint(ROOT)
     if _state.get("fingerprint") != current:  # the other language's build reuses the same load
-        # 'hub.py build' has just checked everything and left a snapshot (loader.save_snapshot).
-        site, problems = (snapshot, []) if (snapshot := load_snapshot(ROOT)) else load_site(ROOT)
+        if handoff:
+            site, problems = wait_for_snapshot(Path(handoff), int(os.environ["HUB_SITE_FROM"])), []
+        else:  # a snapshot left by an earlier check of the same files, else read (and check) now
+            site, problems = (snapshot, []) if (snapshot := load_snapshot(ROOT)) else load_site(ROOT, reuse=True)
         if problems:
             raise PluginError("content problems:\n" + "\n".join(str(p) for p in problems))
         allowed = frozenset(site.settings.get("embed_allowed_hosts") or ())
         pins = csp.load(ROOT)[0]  # load_site has already refused a malformed data/csp.yml
         _state.update(site=site, fingerprint=current, csp_pins=pins, csp=csp.policy(pins, allowed))
     site = _state["site"]
+    _state["cache_digest"] = None  # see _cache_digest
     target = ROOT / STAGE_DIR
     stage.sync(site, ROOT, target)
     config["docs_dir"] = str(target)
@@ -89,14 +93,57 @@ def on_files(files, config):
     """In a process building another language, make the default language's pass a skeleton.
 
     static-i18n always starts with the default language; a process that builds
-    only, say, Russian keeps just the pages the navigation names, so that pass
+    only, say, Russian keeps just the pages the navigation names, and renders
+    none of them (excluded: the navigation still finds them), so that pass
     costs almost nothing and the Russian pass does the work.
     """
     only = _only()
     if not only or _language(config) == only:
-        return files
+        return _reuse_built_pages(files, config)
     named = set(_nav_paths(config["nav"] or []))
-    return Files([f for f in files if not f.is_documentation_page() or f.src_uri in named])
+    kept = Files([f for f in files if not f.is_documentation_page() or f.src_uri in named])
+    for file in kept.documentation_pages():
+        file.inclusion = InclusionLevel.EXCLUDED
+    return kept
+
+
+def _reuse_built_pages(files: Files, config) -> Files:
+    """Take every page that has not changed since a previous build from the page cache.
+
+    Such a page is left out of MkDocs' rendering (excluded: links to it still
+    resolve); _collect_language_outputs puts its cached HTML in its place and its
+    search entries back in the index. Pages in the navigation are always
+    rendered: every page's navigation shows their titles.
+    """
+    lang, site = _language(config), _site()
+    nav_keys = {language_of(path)[0] for path in _nav_paths(config["nav"] or [])}
+    reuse = page_cache.Reuse(page_cache.PageCache(ROOT / page_cache.CACHE_DIR / lang))
+    shared, updated = _cache_digest(config), _info(config).updated
+    for file in files.documentation_pages():
+        found = find_page(site, file.src_uri)
+        if found is None or found.key in nav_keys or found.key in SITE_WIDE_TEXT_PAGES:
+            reuse.page(file.url)
+            continue
+        key = page_cache.page_key(shared, found, lang, Path(file.abs_src_path).read_bytes(), updated,
+                                  pdf.download(_state.get("pdfs") or {}, found, lang))
+        if reuse.take(file.url, file.dest_uri, key):
+            file.inclusion = InclusionLevel.EXCLUDED
+    _state["reuse"][lang] = reuse
+    return files
+
+
+def _cache_digest(config) -> str:
+    """The code, configuration and front matter every cached page depends on (page_cache.py).
+
+    Made once per build (on_config forgets it): 'mkdocs serve' rebuilds in the
+    same process after any change, templates included.
+    """
+    if not _state.get("cache_digest"):
+        info = _info(config)
+        settings = {"site_url": info.url, "repository": info.repository, "branch": info.branch,
+                    "pdf": os.environ.get("HUB_PDF") == "1", "one_language": _only() is not None}
+        _state["cache_digest"] = page_cache.code_digest(ROOT, settings) + page_cache.metadata_digest(_site())
+    return _state["cache_digest"]
 
 
 def _nav_paths(items) -> list[str]:
@@ -252,6 +299,8 @@ def _collect_language_outputs(config) -> None:
         return  # a skeleton pass (see on_files): its outputs are another process's
     index_path = site_dir / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8")) if index_path.exists() else None
+    if index is not None and lang in _state["reuse"]:
+        index["docs"] = _state["reuse"].pop(lang).finish(site_dir, index.get("docs", []))
     not_found = site_dir / "404.html"
     _state["pending"].append((lang, index, not_found.read_bytes() if not_found.exists() else None))
 

@@ -52,7 +52,7 @@ def _github(problem: Problem) -> str:
 
 def _check(output_format: str = "text"):
     """Load and check everything; print every problem, one per line. Returns (site, problems)."""
-    site, problems = load_site(ROOT)
+    site, problems = load_site(ROOT, reuse=True)
     for problem in problems:
         print(_github(problem) if output_format == "github" else str(problem))
     if problems:
@@ -78,35 +78,52 @@ def _mkdocs(*args: str, extra_env: dict[str, str] | None = None) -> int:
 def build(site_dir: str | None, with_pdf: bool = False) -> int:
     """Validate, then build every language, each in its own process (they are independent).
 
-    With ``with_pdf`` (or HUB_PDF=1) every product's PDF is made too; PDFs are made
-    before the pages (which link them with their size) and cached by content in
-    .cache/pdf/, in one process so that two builds never print the same PDF.
+    The language builds start at once and wait for the checked content, so that
+    their start-up overlaps the check; they are stopped if the content has
+    problems. With ``with_pdf`` (or HUB_PDF=1) every product's PDF is made too;
+    PDFs are made before the pages (which link them with their size) and cached
+    by content in .cache/pdf/, in one process so that two builds never print the same PDF.
     """
-    site, problems = _check()
-    if problems:
-        print("Nothing was built: fix the problems above.", file=sys.stderr)
-        return 1
-    save_snapshot(site, ROOT)  # the build's processes take the checked site instead of reading again
     target = Path(site_dir).resolve() if site_dir else ROOT / "site"
     if with_pdf or os.environ.get("HUB_PDF") == "1":
+        site, problems = _check()
+        if problems:
+            print("Nothing was built: fix the problems above.", file=sys.stderr)
+            return 1
+        save_snapshot(site, ROOT)  # the build's process takes the checked site instead of reading again
         return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
-    stage.sync(site, ROOT, ROOT / STAGE_DIR)  # once, before the processes read it
+    handoff = ROOT / ".cache" / f"site-{os.getpid()}.pickle"
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     outputs = {lang: ROOT / ".cache" / f"build-{lang}" for lang in others}
-    processes = [_spawn_mkdocs(DEFAULT_LANGUAGE, target)]
-    processes += [_spawn_mkdocs(lang, outputs[lang]) for lang in others]
-    if any([process.wait() != 0 for process in processes]):  # wait for every one, even after a failure
-        print("The build failed: see the messages above.", file=sys.stderr)
-        return 1
+    processes = [_spawn_mkdocs(DEFAULT_LANGUAGE, target, handoff)]
+    processes += [_spawn_mkdocs(lang, outputs[lang], handoff) for lang in others]
+    try:
+        site, problems = _check()
+        if problems:
+            print("Nothing was built: fix the problems above.", file=sys.stderr)
+            return 1
+        stage.sync(site, ROOT, ROOT / STAGE_DIR)  # before the processes read it
+        save_snapshot(site, ROOT, handoff)
+        if any([process.wait() != 0 for process in processes]):  # wait for every one, even after a failure
+            print("The build failed: see the messages above.", file=sys.stderr)
+            return 1
+    finally:
+        for process in processes:  # still running only when the content had problems (or on an error)
+            if process.poll() is None:
+                process.terminate()
+                process.wait()
+        handoff.unlink(missing_ok=True)
     for lang, folder in outputs.items():  # each language's pages live under /<lang>/
         _merge(folder / lang, target / lang)
         shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
-def _spawn_mkdocs(lang: str, site_dir: Path) -> subprocess.Popen:
+def _spawn_mkdocs(lang: str, site_dir: Path, handoff: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(site_dir)], cwd=ROOT, env=_mkdocs_env(HUB_BUILD_LANGUAGE=lang))
+                             "--site-dir", str(site_dir)], cwd=ROOT,
+                            env=_mkdocs_env(HUB_BUILD_LANGUAGE=lang, HUB_SITE_HANDOFF=str(handoff),
+                                            HUB_SITE_FROM=str(os.getpid())))
 
 
 def _merge(source: Path, target: Path) -> None:

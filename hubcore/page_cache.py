@@ -1,0 +1,239 @@
+"""Built pages kept between builds, so that a rebuild renders only the pages that changed.
+
+Rendering a page (Markdown, then the theme's templates) is most of a build's
+cost, and between two builds almost every page is the same: an author edits the
+text of one product. A page's output is a function of:
+
+- the code and configuration that render it (``code_digest``: the hub's code,
+  the MkDocs layer, the templates, ``data/``, ``mkdocs.yml``, the versions of
+  the rendering libraries, and the settings the build passes in: site address,
+  repository, PDFs on or off);
+- what any page may show of other pages (``metadata_digest``: every file's
+  front matter, which languages each entry exists in, every attachment's size). A
+  page never shows another page's *text*: listings, related items, breadcrumbs
+  and the navigation use titles, summaries and terms only;
+- its own sources (every language version of its entry, and the exact file the
+  engine reads, which for a generated page holds the whole input), their Git
+  dates and its PDF (``page_key``).
+
+A changed title therefore rebuilds every page (it may be listed anywhere); a
+changed body rebuilds only that entry's pages. Pages whose view depends on other
+pages' text (the translation status page) and pages in the navigation are never
+taken from here: the caller renders them every time.
+
+Nothing here knows the site engine: the MkDocs layer decides which pages to look
+up and hands over what the engine wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .generated import TermPage
+from .model import Entry, Site
+
+CACHE_DIR = ".cache/pages"
+# Code and configuration that shape a page's HTML (besides the content itself).
+RENDERING_SOURCES = ("hubcore", "mkdocs_layer", "overrides", "data", "mkdocs.yml")
+RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
+                      "Markdown", "Jinja2", "MarkupSafe", "Babel", "Pygments", "PyYAML")
+
+
+def _hash(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+
+
+def code_digest(root: Path, settings: Mapping[str, str]) -> str:
+    """Everything besides the content that a page's HTML depends on."""
+    parts: list[bytes | str] = [sys.version, _canonical(dict(settings))]
+    for name in RENDERING_PACKAGES:
+        try:
+            parts.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name} absent")
+    for name in RENDERING_SOURCES:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path]
+        for file in files:
+            parts += [file.relative_to(root).as_posix(), file.read_bytes()]
+    return _hash(*parts)
+
+
+def metadata_digest(site: Site) -> str:
+    """What one page may show of the others: every file's front matter, every attachment's size."""
+    parts: list[str] = []
+    for key in sorted(site.entries):
+        entry = site.entries[key]
+        parts.append(_canonical([key, entry.kind, entry.original.lang,
+                                 [[d.docs_path, d.meta] for d in entry.versions.values()]]))
+    # Attachments are listed with their size; a page's own size is nobody else's business.
+    parts.append(_canonical(sorted((path, size) for path, size in site.files.items() if not path.endswith(".md"))))
+    return _hash(*parts)
+
+
+def page_key(shared: str, page: Entry | TermPage, lang: str, staged: bytes,
+             updated: Mapping[str, str], extra: Any = None) -> str:
+    """The key of one page in one language; ``shared`` is the code and metadata digests together.
+
+    ``staged`` is the file the engine reads for this page; ``extra`` anything
+    else the caller adds to the page (its PDF download, for one).
+    """
+    parts: list[bytes | str] = [shared, lang, page.key, staged, _canonical(extra)]
+    if isinstance(page, Entry):
+        for document in page.versions.values():
+            parts += [document.docs_path, document.source.text, updated.get(document.docs_path, "")]
+    return _hash(*parts)
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    html: Path  # the page's HTML exactly as the engine wrote it
+    search: list[dict[str, Any]]  # the page's search entries, in the engine's order
+
+
+class PageCache:
+    """One language's cached pages: ``<key>.html`` and ``<key>.json`` (its search entries)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> CachedPage | None:
+        html, search = self.folder / f"{key}.html", self.folder / f"{key}.json"
+        try:
+            entries = json.loads(search.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return CachedPage(html, entries) if html.is_file() else None
+
+    def put(self, key: str, html: bytes, search: list[dict[str, Any]]) -> None:
+        """Store a page; written to temporary names and renamed, so a stopped build leaves no half page."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        suffix = f".{os.getpid()}.tmp"
+        for name, data in ((f"{key}.html", html), (f"{key}.json", _canonical(search).encode("utf-8"))):
+            temporary = self.folder / (name + suffix)
+            temporary.write_bytes(data)
+            os.replace(temporary, self.folder / name)
+        # The JSON file is written last: get() finds a page only once both are complete.
+
+    @property
+    def stats_file(self) -> Path:
+        return self.folder.with_name(self.folder.name + ".stats.json")
+
+    def write_stats(self, rendered: int, reused: int) -> None:
+        """How many pages the last build rendered and reused (read by the benchmark and tests)."""
+        self.stats_file.write_text(_canonical({"rendered": rendered, "reused": reused}) + "\n", encoding="utf-8")
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Remove every page not used by the build that has just finished; returns how many."""
+        wanted = set(keep)
+        removed = 0
+        for path in self.folder.glob("*") if self.folder.is_dir() else []:
+            if path.name.split(".", 1)[0] not in wanted:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def place(cached: Path, target: Path) -> None:
+    """Put a cached page at its place in the built site: a hard link where the disk allows, else a copy.
+
+    The cache never writes into a stored file (``put`` writes a new one and
+    renames it) and the build never edits a written page, so sharing the bytes is safe.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
+
+
+def page_of(location: str) -> str:
+    """The page part of a search entry's location ("guides/x/#anchor" -> "guides/x/")."""
+    return location.partition("#")[0]
+
+
+def group_by_page(docs: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Search entries grouped by the page they belong to, each group in the engine's order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        groups.setdefault(page_of(doc.get("location", "")), []).append(doc)
+    return groups
+
+
+def merge_search(order: Iterable[str], rendered: list[dict[str, Any]],
+                 cached: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The search entries of a build, in page order, as if every page had been rendered.
+
+    ``order`` lists every page's URL in build order, ``rendered`` is what the
+    engine indexed this time, ``cached`` the entries of the pages taken from the
+    cache. Entries of a URL outside ``order`` keep their place at the end.
+    """
+    groups = group_by_page(rendered)
+    merged: list[dict[str, Any]] = []
+    for url in order:
+        merged += cached.get(url) or groups.pop(url, [])
+    for rest in groups.values():
+        merged += rest
+    return merged
+
+
+@dataclass
+class Reuse:
+    """One language build's use of the cache: the pages it takes, the pages it renders.
+
+    The engine layer asks ``take`` for each page in build order, leaves out the
+    pages taken, and at the end hands ``finish`` what the engine wrote.
+    """
+
+    cache: PageCache
+    order: list[str] = field(default_factory=list)  # every page's URL, in build order
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL -> (key, output path)
+    reused: dict[str, tuple[str, CachedPage, str]] = field(default_factory=dict)
+
+    def page(self, url: str) -> None:
+        """A page the caller always renders (not looked up)."""
+        self.order.append(url)
+
+    def take(self, url: str, output: str, key: str) -> bool:
+        """True when the page is in the cache: the caller must then not render it."""
+        self.order.append(url)
+        cached = self.cache.get(key)
+        if cached is None:
+            self.rendered[url] = (key, output)
+            return False
+        self.reused[url] = (key, cached, output)
+        return True
+
+    def finish(self, site_dir: Path, search: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Store what was rendered, place what was taken, prune; returns every page's search entries.
+
+        ``search`` is the engine's index of the pages it rendered. The cache is
+        pruned to this build's pages, so it holds one site's worth.
+        """
+        groups = group_by_page(search)
+        for url, (key, output) in self.rendered.items():
+            self.cache.put(key, (site_dir / output).read_bytes(), groups.get(url, []))
+        for key, cached, output in self.reused.values():
+            place(cached.html, site_dir / output)
+        self.cache.prune([key for key, _ in self.rendered.values()] + [key for key, *_ in self.reused.values()])
+        self.cache.write_stats(rendered=len(self.order) - len(self.reused), reused=len(self.reused))
+        return merge_search(self.order, search, {url: cached.search for url, (_, cached, _) in self.reused.items()})

@@ -1,0 +1,124 @@
+"""Rebuilds reuse unchanged pages, and a rebuild is byte-identical to a build from nothing.
+
+The page cache (hubcore/page_cache.py) and the read cache (hubcore/read_cache.py)
+may only make builds faster: each test edits a repository the way an author
+does, rebuilds it with the caches of the previous build, then builds the same
+files in a fresh copy with no cache at all and compares every byte.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from conftest import REPO, copy_repo, run_hub
+from fixture_tree import front, make_root
+from hubcore.loader import load_site
+from hubcore.page_cache import PageCache, merge_search
+from test_reproducible import _differences, digests
+
+sys.path.insert(0, str(REPO / "scripts"))
+from synthetic_corpus import write_corpus  # noqa: E402
+
+
+def _stats(root: Path) -> dict[str, dict[str, int]]:
+    return {lang: json.loads((root / f".cache/pages/{lang}.stats.json").read_text()) for lang in ("en", "ru")}
+
+
+def _build(root: Path) -> None:
+    result = run_hub(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _same_as_a_fresh_build(root: Path, fresh: Path) -> None:
+    """Build a copy of ``root``'s files with no caches and compare the two sites byte for byte."""
+    shutil.rmtree(fresh, ignore_errors=True)
+    copy_repo(fresh)
+    shutil.rmtree(fresh / "docs")
+    shutil.copytree(root / "docs", fresh / "docs")
+    _build(fresh)
+    assert not (fresh / ".cache/pages/en").exists() or _stats(fresh)["en"]["reused"] == 0
+    assert _differences(digests(fresh / "site"), digests(root / "site")) == []
+
+
+def test_a_rebuild_renders_only_what_changed_and_equals_a_fresh_build(tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    write_corpus(root, 12, words=200)
+    _build(root)
+    first = _stats(root)
+    assert first["en"]["reused"] == 0 and first["en"]["rendered"] > 12
+
+    _build(root)  # nothing changed: every page outside the navigation comes from the cache
+    again = _stats(root)
+    assert again["en"]["reused"] >= 12 + 10 and again["ru"]["reused"] >= 12 + 10
+
+    # An author edits the text of one original: its two pages change (the Russian one now says
+    # its translation is out of date), nothing else does.
+    product = root / "docs/guides/synthetic-0001.md"
+    product.write_text(product.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    _build(root)
+    edited = _stats(root)
+    for lang in ("en", "ru"):
+        assert edited[lang]["reused"] == again[lang]["reused"] - 1, lang
+    ru_page = (root / "site/ru/guides/synthetic-0001/index.html").read_text(encoding="utf-8")
+    assert "hub-notice" in ru_page and "перевод может быть неактуален" in ru_page
+    _same_as_a_fresh_build(root, tmp_path / "fresh-1")
+
+    # A title shown on other pages (listings, related items), a removed translation (a
+    # fallback page) and a new attachment: pages that show them change everywhere.
+    other = root / "docs/case-studies/synthetic-0000.md"
+    other.write_text(other.read_text(encoding="utf-8").replace("Synthetic case-study 0000", "Renamed study"),
+                     encoding="utf-8")
+    (root / "docs/reports/synthetic-0003.ru.md").unlink()
+    (root / "docs/reports/data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    _build(root)
+    assert _stats(root)["en"]["reused"] == 0  # front matter changed: every page may show it
+    assert "Renamed study" in (root / "site/case-studies/index.html").read_text(encoding="utf-8")
+    _same_as_a_fresh_build(root, tmp_path / "fresh-2")
+
+
+def test_merge_search_keeps_the_engine_order():
+    rendered = [{"location": "a/", "text": "A"}, {"location": "a/#x", "text": "Ax"},
+                {"location": "c/", "text": "C"}]
+    cached = {"b/": [{"location": "b/", "text": "B"}, {"location": "b/#y", "text": "By"}]}
+    merged = merge_search(["a/", "b/", "c/"], rendered, cached)
+    assert [d["location"] for d in merged] == ["a/", "a/#x", "b/", "b/#y", "c/"]
+
+
+def test_a_half_written_page_is_not_used(tmp_path):
+    cache = PageCache(tmp_path / "en")
+    cache.put("k1", b"<html>one</html>", [{"location": "x/"}])
+    assert cache.get("k1").search == [{"location": "x/"}]
+    (tmp_path / "en/k1.html").unlink()
+    assert cache.get("k1") is None
+    cache.put("k2", b"<html>two</html>", [])
+    (tmp_path / "en/k2.json").write_text("{not json", encoding="utf-8")
+    assert cache.get("k2") is None
+    cache.put("k3", b"three", [])
+    assert cache.prune(["k3"]) == 3  # k1.json, k2.html and k2.json
+    assert sorted(p.name for p in (tmp_path / "en").iterdir()) == ["k3.html", "k3.json"]
+
+
+def test_reused_readings_give_the_same_site_and_problems(tmp_path):
+    """The read cache on a tree with problems; then one file changes and only its problems change."""
+    broken = front('title: "X"', 'summary: "S"', "countries: [kz, nowhere]",
+                   body="[a link](missing.md)\n\n<script>alert(1)</script>\n")
+    root = make_root(tmp_path, {"docs/guides/x.md": broken})
+    plain_site, plain = load_site(root)
+    assert plain  # the tree really has problems
+    for _ in range(2):  # the first run fills the cache, the second reads from it
+        site, problems = load_site(root, reuse=True)
+        assert problems == plain
+        assert {k: [(d.docs_path, d.meta, d.source.body) for d in e.versions.values()]
+                for k, e in site.entries.items()} == \
+               {k: [(d.docs_path, d.meta, d.source.body) for d in e.versions.values()]
+                for k, e in plain_site.entries.items()}
+    (root / "docs/guides/x.md").write_text(front('title: "X"', 'summary: "S"', body="Fixed.\n"), encoding="utf-8")
+    assert load_site(root, reuse=True)[1] == load_site(root)[1] == []
+
+
+def test_the_minimal_tree_reads_the_same_with_and_without_the_cache(tmp_path):
+    root = make_root(tmp_path)
+    assert load_site(root, reuse=True)[1] == load_site(root, reuse=True)[1] == load_site(root)[1] == []
