@@ -14,10 +14,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .schema import ONE_LINE_UP_TO, PAGE, Field, fields_for
+from .schema import ONE_LINE_UP_TO, PAGE, Field, fields_for, translatable_names
 from .taxonomy import Taxonomies
+from .translations import FIELD as TRANSLATION_MARK
 
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: what editors' validators read without options (Ajv's default, the YAML
+# language server); nothing here needs a later draft.
+SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
 # YYYY, YYYY-MM or a real YYYY-MM-DD (29 February only in leap years).
 _YEAR = r"\d{4}"
@@ -42,7 +45,9 @@ def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str
         "day": {"type": "string", "pattern": DAY_PATTERN},
         "boolean": {"type": "boolean"},
         "count": {"type": "integer", "minimum": 0},
-        "https-url": {"type": "string", "pattern": r"^https://[^\s/$.?#][^\s<>\"']*$"},
+        # No backslash before the quote: editors compile patterns as Unicode regular expressions,
+        # where an escaped quote is an error.
+        "https-url": {"type": "string", "pattern": "^https://[^\\s/$.?#][^\\s<>\"']*$"},
         "file": {"type": "string", "pattern": r"^(?![\s\S]*://)[\s\S]*\S"},
         "hash": {"type": "string", "pattern": "^[0-9a-f]{8}$"},
     }
@@ -68,17 +73,24 @@ def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str
 
 
 def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[str, Any]:
-    """The JSON Schema of the front matter of one content type (or of a page)."""
+    """The JSON Schema of the front matter of one content type (or of a page).
+
+    A file that records ``translated_from`` is a translation: it needs only the
+    text fields (the rest comes from its original, which the validator compares).
+    """
     fields = fields_for(kind)
     title = "Page" if kind == PAGE else taxonomies.types[kind].label.get("en", kind)
+    texts = translatable_names(kind)
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": f"{base_url}schemas/{kind}.schema.json",
         "title": f"Front matter: {title}",
         "type": "object",
         "properties": {spec.name: _property(spec, taxonomies) for spec in fields},
-        "required": [spec.name for spec in fields if spec.required],
         "additionalProperties": False,
+        "if": {"required": [TRANSLATION_MARK]},
+        "then": {"required": [spec.name for spec in fields if spec.required and spec.name in texts]},
+        "else": {"required": [spec.name for spec in fields if spec.required]},
     }
 
 
@@ -86,6 +98,18 @@ def all_schemas(taxonomies: Taxonomies, base_url: str = "") -> dict[str, dict[st
     """File name -> schema, for every content type and for pages."""
     kinds = [PAGE, *taxonomies.types]
     return {f"{kind}.schema.json": schema_for(kind, taxonomies, base_url) for kind in kinds}
+
+
+def associations(taxonomies: Taxonomies, folder: str) -> dict[str, list[str]]:
+    """Which files each schema (written in ``folder``) applies to, as glob patterns from the repository root.
+
+    Section intros (``<section>/index.md``) are pages: the page schema comes last,
+    so that an editor that lets the last matching pattern win gives them the page schema.
+    """
+    result = {f"{folder}/{kind}.schema.json": [f"docs/{content_type.folder}/*.md"]
+              for kind, content_type in taxonomies.types.items()}
+    result[f"{folder}/{PAGE}.schema.json"] = ["docs/*.md", "docs/*/index.md", "docs/*/index.*.md"]
+    return result
 
 
 def dumps(schema: dict[str, Any]) -> bytes:
