@@ -44,9 +44,9 @@ build: $(VENV)/.site-installed schemas
 pdf: $(VENV)/.site-installed schemas
 	$(PY) scripts/hub.py build --pdf
 
-# Front-matter JSON Schemas for editors (.vscode/settings.json points at them).
+# Front-matter JSON Schemas and completion snippets for editors (.remarkrc.mjs and VS Code read them).
 schemas: $(VENV)/.site-installed
-	$(PY) scripts/hub.py schemas --out .cache/schemas
+	$(PY) scripts/hub.py schemas --out .cache/schemas --snippets .vscode/front-matter.code-snippets
 
 serve: $(VENV)/.site-installed
 	$(PY) scripts/hub.py serve

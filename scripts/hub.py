@@ -9,7 +9,7 @@
     python scripts/hub.py translations refresh FILE [FILE ...]
     python scripts/hub.py new TYPE "TITLE" [--lang ru]
     python scripts/hub.py new --translate docs/SECTION/FILE.md
-    python scripts/hub.py schemas [--out DIR]
+    python scripts/hub.py schemas [--out DIR] [--snippets FILE]
     python scripts/hub.py review [--on YYYY-MM-DD]
     python scripts/hub.py changes --base REF
     python scripts/hub.py bench [--products N] [--no-stock] [--json FILE]
@@ -34,9 +34,10 @@ sys.path.insert(0, str(ROOT))
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
-from hubcore import changes, json_schema, reviews, scaffold, translations  # noqa: E402
+from hubcore import changes, json_schema, reviews, scaffold, snippets, translations  # noqa: E402
 from hubcore.loader import load_site, save_snapshot  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
+from hubcore.taxonomy import load as load_taxonomies  # noqa: E402
 from hubcore import stage  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
 
@@ -229,14 +230,26 @@ def new(type_id: str | None, title: str | None, lang: str, translate: str | None
     return 0
 
 
-def schemas(out: str) -> int:
-    """Write the front-matter JSON Schemas (for editors) into ``out``."""
-    site, _ = load_site(ROOT)
+def schemas(out: str, snippets_file: str | None = None) -> int:
+    """Write the front-matter JSON Schemas (for editors) into ``out``, with which files each applies to.
+
+    With ``snippets_file``, also VS Code completion snippets for every field (snippets.py).
+    """
+    taxonomies, problems = load_taxonomies(ROOT)
+    if problems:
+        print("\n".join(str(p) for p in problems), file=sys.stderr)
+        return 1
     folder = ROOT / out
     folder.mkdir(parents=True, exist_ok=True)
-    for name, schema in json_schema.all_schemas(site.taxonomies).items():
+    for name, schema in json_schema.all_schemas(taxonomies).items():
         (folder / name).write_bytes(json_schema.dumps(schema))
+    mapping = json_schema.associations(taxonomies, Path(out).as_posix())
+    (folder / "associations.json").write_text(json.dumps(mapping, indent=2) + "\n", encoding="utf-8")
     print(f"schemas written to {out}/")
+    if snippets_file:
+        (ROOT / snippets_file).parent.mkdir(parents=True, exist_ok=True)
+        (ROOT / snippets_file).write_bytes(snippets.dumps(snippets.snippets(taxonomies)))
+        print(f"completion snippets written to {snippets_file}")
     return 0
 
 
@@ -293,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--translate", metavar="FILE", help="start the other language's file of FILE")
     export = commands.add_parser("schemas", help="write the front-matter JSON Schemas for editors")
     export.add_argument("--out", default=".cache/schemas")
+    export.add_argument("--snippets", metavar="FILE",
+                        help="also write VS Code completion snippets for every field to FILE")
     check_review = commands.add_parser("review", help="list items past their review_by date")
     check_review.add_argument("--on", help="the day to compare with (YYYY-MM-DD; default today)")
     diff = commands.add_parser("changes", help="pages a change adds, alters or removes (Markdown)")
@@ -313,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return new(args.type, args.title, args.lang, args.translate)
     if args.command == "schemas":
-        return schemas(args.out)
+        return schemas(args.out, args.snippets)
     if args.command == "review":
         return review(args.on)
     if args.command == "translations":
