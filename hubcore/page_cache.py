@@ -27,16 +27,14 @@ up and hands over what the engine wrote.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
-import sys
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .digests import digest, environment, files
 from .generated import TermPage
 from .model import Entry, Site
 
@@ -47,34 +45,14 @@ RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdow
                       "Markdown", "Jinja2", "MarkupSafe", "Babel", "Pygments", "PyYAML")
 
 
-def _hash(*parts: bytes | str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
-
-
 def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
 
 
-def code_digest(root: Path, settings: Mapping[str, str]) -> str:
+def code_digest(root: Path, settings: Mapping[str, Any]) -> str:
     """Everything besides the content that a page's HTML depends on."""
-    parts: list[bytes | str] = [sys.version, _canonical(dict(settings))]
-    for name in RENDERING_PACKAGES:
-        try:
-            parts.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name} absent")
-    for name in RENDERING_SOURCES:
-        path = root / name
-        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-            if path.is_dir() else [path]
-        for file in files:
-            parts += [file.relative_to(root).as_posix(), file.read_bytes()]
-    return _hash(*parts)
+    return digest(_canonical(dict(settings)), *environment(RENDERING_PACKAGES),
+                  *files(root, RENDERING_SOURCES))
 
 
 def metadata_digest(site: Site) -> str:
@@ -86,7 +64,7 @@ def metadata_digest(site: Site) -> str:
                                  [[d.docs_path, d.meta] for d in entry.versions.values()]]))
     # Attachments are listed with their size; a page's own size is nobody else's business.
     parts.append(_canonical(sorted((path, size) for path, size in site.files.items() if not path.endswith(".md"))))
-    return _hash(*parts)
+    return digest(*parts)
 
 
 def page_key(shared: str, page: Entry | TermPage, lang: str, staged: bytes,
@@ -100,7 +78,7 @@ def page_key(shared: str, page: Entry | TermPage, lang: str, staged: bytes,
     if isinstance(page, Entry):
         for document in page.versions.values():
             parts += [document.docs_path, document.source.text, updated.get(document.docs_path, "")]
-    return _hash(*parts)
+    return digest(*parts)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-import sys
 from contextlib import closing
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .digests import digest, environment, files
 
 READ_CACHE = ".cache/read.sqlite"
 
@@ -28,18 +28,9 @@ READING_PACKAGES = ("PyYAML", "pymdown-extensions")
 
 
 def code_salt(extra: str = "") -> str:
-    """The checking code's own digest: a changed rule (or Python, or a reading library) reads every file again."""
-    digest = hashlib.sha256(extra.encode("utf-8"))
-    digest.update(sys.version.encode("utf-8"))  # Unicode normalisation (translation hashes) follows Python's
-    for name in READING_PACKAGES:
-        try:
-            digest.update(f"{name}=={metadata.version(name)}".encode("utf-8"))
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name} absent".encode("utf-8"))
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode("utf-8"))
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The checking code's own digest: a changed rule (or Python, or a reading library) reads every
+    file again. Python's version matters too: translation hashes follow its Unicode normalisation."""
+    return digest(extra, *environment(READING_PACKAGES), *files(Path(__file__).parent, ["."], "*.py"))
 
 
 class ReadCache:
