@@ -86,23 +86,20 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
     by content in .cache/pdf/, in one process so that two builds never print the same PDF.
     """
     target = Path(site_dir).resolve() if site_dir else ROOT / "site"
-    if with_pdf or os.environ.get("HUB_PDF") == "1":
-        site, problems = _check()
-        if problems:
-            print("Nothing was built: fix the problems above.", file=sys.stderr)
-            return 1
-        save_snapshot(site, ROOT)  # the build's process takes the checked site instead of reading again
-        return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
+    with_pdf = with_pdf or os.environ.get("HUB_PDF") == "1"
     handoff = ROOT / ".cache" / f"site-{os.getpid()}.pickle"
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     outputs = {lang: ROOT / ".cache" / f"build-{lang}" for lang in others}
-    processes = [_spawn_mkdocs(DEFAULT_LANGUAGE, target, handoff)]
-    processes += [_spawn_mkdocs(lang, outputs[lang], handoff) for lang in others]
+    processes = [] if with_pdf else [_spawn_mkdocs(DEFAULT_LANGUAGE, target, handoff)] + \
+        [_spawn_mkdocs(lang, outputs[lang], handoff) for lang in others]
     try:
         site, problems = _check()
         if problems:
             print("Nothing was built: fix the problems above.", file=sys.stderr)
             return 1
+        if with_pdf:  # one process: it takes the checked site instead of reading again
+            save_snapshot(site, ROOT)
+            return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
         stage.sync(site, ROOT, ROOT / STAGE_DIR)  # before the processes read it
         save_snapshot(site, ROOT, handoff)
         if any([process.wait() != 0 for process in processes]):  # wait for every one, even after a failure
