@@ -41,7 +41,7 @@ from .generated import TermPage
 from .model import Entry, Site
 from .settings import Paths, language_of
 from .urls import entry_path
-from .views import format_size
+from .product_views import format_size
 
 CACHE_DIR = ".cache/pdf"
 TEMPLATE_DIR = "overrides/hub/pdf"

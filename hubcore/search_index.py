@@ -17,7 +17,7 @@ from .generated import term_pages
 from .model import Site
 from .settings import DEFAULT_LANGUAGE
 from .urls import entry_path
-from .views import item
+from .product_views import item
 
 
 def _pages(site: Site, lang: str) -> dict[str, tuple[bool, str]]:

@@ -13,7 +13,7 @@ from typing import Any
 from . import exports, feeds, json_schema, search_index, sitemap
 from .model import Site
 from .settings import DEFAULT_LANGUAGE, LANGUAGES
-from .views import SiteInfo
+from .site_info import SiteInfo
 
 
 def prefix(lang: str) -> str:

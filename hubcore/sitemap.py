@@ -12,7 +12,8 @@ from xml.sax.saxutils import quoteattr, escape
 from .generated import term_pages
 from .settings import LANGUAGES
 from .model import Site
-from .views import SiteInfo, languages_view
+from .language_views import languages_view
+from .site_info import SiteInfo
 
 
 def _pages(site: Site) -> list[tuple[str, list[str], str]]:

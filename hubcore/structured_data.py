@@ -32,7 +32,7 @@ close the element.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
@@ -40,10 +40,8 @@ from .feeds import feed_path, feed_title
 from .generated import TermPage, term_key
 from .model import Entry, Site
 from .settings import LANGUAGES
+from .site_info import SiteInfo
 from .urls import entry_path
-
-if TYPE_CHECKING:  # views imports this module: the type only, at check time
-    from .views import SiteInfo
 
 SCHEMA_ORG = "https://schema.org"
 OG_LOCALES = {"en": "en_US", "ru": "ru_RU"}

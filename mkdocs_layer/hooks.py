@@ -34,7 +34,8 @@ from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site, load_snapshot, wait_for_snapshot  # noqa: E402
 from hubcore.model import Site  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR, language_of  # noqa: E402
-from hubcore.views import SITE_WIDE_TEXT_PAGES, SiteInfo, find_page, not_found_view, page_view  # noqa: E402
+from hubcore.site_info import SiteInfo  # noqa: E402
+from hubcore.views import SITE_WIDE_TEXT_PAGES, find_page, not_found_view, page_view  # noqa: E402
 
 _state: dict[str, Any] = {"pending": [], "views": {}, "reuse": {}}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')

@@ -22,7 +22,7 @@ from hubcore import exports, feeds, structured_data
 from hubcore.loader import load_site
 from hubcore.settings import LANGUAGES
 from hubcore.urls import entry_path
-from hubcore.views import format_size
+from hubcore.product_views import format_size
 
 SITE_URL = "http://127.0.0.1:8000/"
 BUILD_TIME = "2023-11-14T22:13:20Z"  # SOURCE_DATE_EPOCH=1700000000, as run_hub sets it
