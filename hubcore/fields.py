@@ -11,7 +11,6 @@ import difflib
 import re
 from typing import Any, Callable
 
-from .problems import Problem
 from .schema import FORBIDDEN, ONE_LINE_UP_TO, PRODUCT_FIELDS, Field, fields_for
 from .strict_yaml import KeyPath
 from .taxonomy import Taxonomies

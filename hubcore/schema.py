@@ -7,7 +7,7 @@ that none of them can disagree with the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Texts up to this length (titles, summaries, keywords, names) must stay on one line.
