@@ -141,8 +141,9 @@ def _cache_digest(config) -> str:
     """
     if not _state.get("cache_digest"):
         info = _info(config)
+        # One process per language or both in one ('mkdocs serve') write the same pages: not a setting.
         settings = {"site_url": info.url, "repository": info.repository, "branch": info.branch,
-                    "pdf": os.environ.get("HUB_PDF") == "1", "one_language": _only() is not None}
+                    "pdf": os.environ.get("HUB_PDF") == "1"}
         _state["cache_digest"] = page_cache.code_digest(ROOT, settings) + page_cache.metadata_digest(_site())
     return _state["cache_digest"]
 

@@ -9,7 +9,9 @@ files in a fresh copy with no cache at all and compares every byte.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -122,3 +124,21 @@ def test_reused_readings_give_the_same_site_and_problems(tmp_path):
 def test_the_minimal_tree_reads_the_same_with_and_without_the_cache(tmp_path):
     root = make_root(tmp_path)
     assert load_site(root, reuse=True)[1] == load_site(root, reuse=True)[1] == load_site(root)[1] == []
+
+
+def test_one_process_per_language_and_one_for_both_write_the_same_site(tmp_path):
+    """So the preview ('mkdocs serve', both languages in one process) and 'hub.py build' share cached pages."""
+    split = copy_repo(tmp_path / "split")
+    _build(split)
+    combined = copy_repo(tmp_path / "combined")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "out"],
+                            cwd=combined, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert _differences(digests(split / "site"), digests(combined / "out")) == []
+    # The pages the preview would take from the build's cache are the build's own.
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "again"],
+                            cwd=split, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert _stats(split)["en"]["reused"] > 10
+    assert _differences(digests(split / "site"), digests(split / "again")) == []
