@@ -27,6 +27,9 @@ _YEAR = r"\d{4}"
 _MONTH = r"(0[1-9]|1[0-2])"
 _LEAP = r"(\d\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29"
 _FULL = rf"({_YEAR}-{_MONTH}-(0[1-9]|1[0-9]|2[0-8])|{_YEAR}-(0[13-9]|1[0-2])-(29|30)|{_YEAR}-(0[13578]|1[02])-31|{_LEAP})"
+# Any other field is an error. The same as ``false``, but an editor then reports it on the
+# field's own line, where ``false`` makes it a complaint about the whole front matter.
+NO_OTHER_FIELDS: dict[str, Any] = {"not": {}}
 DAY_PATTERN = rf"^{_FULL}$"
 DATE_PATTERN = rf"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL})$"
 
@@ -61,7 +64,7 @@ def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str
             "type": "object",
             "properties": {sub.name: _property(sub, taxonomies, lang) for sub in spec.fields},
             "required": [sub.name for sub in spec.fields if sub.required],
-            "additionalProperties": False,
+            "additionalProperties": NO_OTHER_FIELDS,
         }
         if spec.one_of:
             mapping["oneOf"] = [{"required": [name]} for name in spec.one_of]
@@ -87,7 +90,7 @@ def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[st
         "title": f"Front matter: {title}",
         "type": "object",
         "properties": {spec.name: _property(spec, taxonomies) for spec in fields},
-        "additionalProperties": False,
+        "additionalProperties": NO_OTHER_FIELDS,
         "if": {"required": [TRANSLATION_MARK]},
         "then": {"required": [spec.name for spec in fields if spec.required and spec.name in texts]},
         "else": {"required": [spec.name for spec in fields if spec.required]},
