@@ -178,6 +178,20 @@ def test_refused_cases_are_located_and_nothing_is_built(tmp_path):
     assert not missing, "not refused where expected:\n" + "\n".join(missing) + "\n--- got:\n" + result.stdout
     build = run_hub(root, "build")
     assert build.returncode == 1 and not (root / "site").exists()
+    # The language builds it started while checking were stopped, not left running.
+    assert _processes_in(root) == []
+
+
+def _processes_in(folder: Path) -> list[str]:
+    """Processes whose working folder is ``folder`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and Path(os.readlink(entry / "cwd")) == folder.resolve():
+                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:
+            continue
+    return found
 
 
 def test_metadata_added_to_the_search_index_is_escaped(tmp_path):
