@@ -1,25 +1,28 @@
 """Built pages kept between builds, so that a rebuild renders only the pages that changed.
 
 Rendering a page (Markdown, then the theme's templates) is most of a build's
-cost, and between two builds almost every page is the same: an author edits the
-text of one product. A page's output is a function of:
+cost, and between two builds almost every page is the same. A page's output is
+a function of:
 
 - the code and configuration that render it (``code_digest``: the hub's code,
   the MkDocs layer, the templates, ``data/``, ``mkdocs.yml``, the versions of
   the rendering libraries, and the settings the build passes in: site address,
   repository, PDFs on or off);
-- what any page may show of other pages (``metadata_digest``: every file's
-  front matter, which languages each entry exists in, every attachment's size). A
-  page never shows another page's *text*: listings, related items, breadcrumbs
-  and the navigation use titles, summaries and terms only;
-- its own sources (every language version of its entry, and the exact file the
-  engine reads, which for a generated page holds the whole input), their Git
-  dates and its PDF (``page_key``).
+- the navigation every page shows: the titles of the pages in it (``nav_digest``);
+- the page itself: the file the engine reads (its Markdown; for a generated page,
+  its whole input) and its view, which holds everything else the page shows:
+  other pages' titles and terms in its listings and related items, its
+  translation notice, its dates, its PDF (``page_key``, the exact key).
 
-A changed title therefore rebuilds every page (it may be listed anywhere); a
-changed body rebuilds only that entry's pages. Pages whose view depends on other
-pages' text (the translation status page) and pages in the navigation are never
-taken from here: the caller renders them every time.
+Making every page's view costs time too, so a page is first looked up by a quick
+key that needs no view (``quick_key``): the code, every file's front matter
+(``metadata_digest``: the only thing a page shows of other pages), and the
+page's own files. The last build left, for each quick key, the exact key it
+led to. While nobody's front matter changes (an author edits a text), every
+page is found that way; when some front matter changes (a new product, a new
+title), each page's view is made and the exact key decides, so only the pages
+that show the change are rendered again. Pages in the navigation are rendered
+every time: the caller cannot leave them out.
 
 Nothing here knows the site engine: the MkDocs layer decides which pages to look
 up and hands over what the engine wrote.
@@ -32,7 +35,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .digests import digest, environment, files
 from .generated import TermPage
@@ -67,18 +70,33 @@ def metadata_digest(site: Site) -> str:
     return digest(*parts)
 
 
-def page_key(shared: str, page: Entry | TermPage, lang: str, staged: bytes,
-             updated: Mapping[str, str], extra: Any = None) -> str:
-    """The key of one page in one language; ``shared`` is the code and metadata digests together.
+def quick_key(shared: str, page: Entry | TermPage, lang: str, staged: bytes,
+              updated: Mapping[str, str], extra: Any = None) -> str:
+    """A key made without the page's view: valid while ``shared`` (code and front matter) holds.
 
-    ``staged`` is the file the engine reads for this page; ``extra`` anything
-    else the caller adds to the page (its PDF download, for one).
+    ``staged`` is the file the engine reads for this page, ``updated`` the Git
+    dates, ``extra`` anything else the caller adds (the page's PDF download).
     """
     parts: list[bytes | str] = [shared, lang, page.key, staged, _canonical(extra)]
-    if isinstance(page, Entry):
+    if isinstance(page, Entry):  # a translation's notice depends on its original's text
         for document in page.versions.values():
             parts += [document.docs_path, document.source.text, updated.get(document.docs_path, "")]
     return digest(*parts)
+
+
+def nav_digest(titles: Iterable[tuple[str, str]]) -> str:
+    """The navigation's (path, title) pairs, in order, in one language."""
+    return digest(_canonical(list(titles)))
+
+
+def page_key(shared: str, lang: str, path: str, staged: bytes, view: Mapping[str, Any]) -> str:
+    """The key of one page in one language.
+
+    ``shared`` is what every page depends on (``code_digest`` and ``nav_digest``),
+    ``path`` the page's source path, ``staged`` the file the engine reads for it,
+    ``view`` what the page shows besides its Markdown.
+    """
+    return digest(shared, lang, path, staged, _canonical(view))
 
 
 @dataclass(frozen=True)
@@ -110,6 +128,24 @@ class PageCache:
             temporary.write_bytes(data)
             os.replace(temporary, self.folder / name)
         # The JSON file is written last: get() finds a page only once both are complete.
+
+    @property
+    def _index_file(self) -> Path:
+        return self.folder.with_name(self.folder.name + ".index.json")
+
+    def quick_index(self) -> dict[str, str]:
+        """Quick key -> exact key, as the last build left them."""
+        try:
+            found = json.loads(self._index_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def save_quick_index(self, index: Mapping[str, str]) -> None:
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._index_file.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(_canonical(dict(index)), encoding="utf-8")
+        os.replace(temporary, self._index_file)
 
     @property
     def stats_file(self) -> Path:
@@ -184,17 +220,30 @@ class Reuse:
 
     cache: PageCache
     order: list[str] = field(default_factory=list)  # every page's URL, in build order
-    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL -> (key, output path)
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL -> (exact key, output path)
     reused: dict[str, tuple[str, CachedPage, str]] = field(default_factory=dict)
+    quick: dict[str, str] = field(default_factory=dict)  # this build's quick key -> exact key
+    _last: dict[str, str] | None = None
 
     def page(self, url: str) -> None:
         """A page the caller always renders (not looked up)."""
         self.order.append(url)
 
-    def take(self, url: str, output: str, key: str) -> bool:
-        """True when the page is in the cache: the caller must then not render it."""
+    def take(self, url: str, output: str, quick: str, exact: Callable[[], str]) -> bool:
+        """True when the page is in the cache: the caller must then not render it.
+
+        ``exact`` makes the exact key (it makes the page's view): called only
+        when the quick key does not lead to a stored page.
+        """
         self.order.append(url)
-        cached = self.cache.get(key)
+        if self._last is None:
+            self._last = self.cache.quick_index()
+        key = self._last.get(quick)
+        cached = self.cache.get(key) if key else None
+        if cached is None:
+            key = exact()
+            cached = self.cache.get(key)
+        self.quick[quick] = key
         if cached is None:
             self.rendered[url] = (key, output)
             return False
@@ -213,5 +262,6 @@ class Reuse:
         for key, cached, output in self.reused.values():
             place(cached.html, site_dir / output)
         self.cache.prune([key for key, _ in self.rendered.values()] + [key for key, *_ in self.reused.values()])
+        self.cache.save_quick_index(self.quick)
         self.cache.write_stats(rendered=len(self.order) - len(self.reused), reused=len(self.reused))
         return merge_search(self.order, search, {url: cached.search for url, (_, cached, _) in self.reused.items()})

@@ -28,21 +28,27 @@ def score(a: Entry, b: Entry) -> int:
             + (SAME_TYPE_WEIGHT if a.kind == b.kind else 0))
 
 
-_index_of: list[tuple[Site, dict[tuple[str, str], tuple[Entry, ...]]]] = []
+_index_of: list[tuple[Site, "_Index"]] = []
 
 
-def _by_term(site: Site) -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """Products by (field, term), built once per loaded site (a Site is immutable)."""
-    if _index_of and _index_of[0][0] is site:
-        return _index_of[0][1]
-    index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in site.products():
-        for field in ("topics", "countries"):
-            for term in entry.neutral.get(field) or []:
-                index[(field, term)].append(entry)
-    result = {key: tuple(entries) for key, entries in index.items()}
-    _index_of[:] = [(site, result)]
-    return result
+class _Index:
+    """Products by (field, term), and each product's tie-breaking order, built once per loaded site."""
+
+    def __init__(self, site: Site) -> None:
+        by_term: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in site.products():
+            for field in ("topics", "countries"):
+                for term in entry.neutral.get(field) or []:
+                    by_term[(field, term)].append(entry)
+        self.by_term = {key: tuple(entries) for key, entries in by_term.items()}
+        self.order = {entry.key: (date_key(entry.neutral.get("date")), entry.key) for entry in site.products()}
+
+
+def _index(site: Site) -> _Index:
+    """The index of ``site`` (a Site is immutable: one index per loaded site)."""
+    if not (_index_of and _index_of[0][0] is site):
+        _index_of[:] = [(site, _Index(site))]
+    return _index_of[0][1]
 
 
 def related(site: Site, entry: Entry, limit: int = LIMIT) -> list[Entry]:
@@ -51,17 +57,16 @@ def related(site: Site, entry: Entry, limit: int = LIMIT) -> list[Entry]:
     Scores are summed while walking the term index (the same weights as
     ``score``), so a page costs one step per product it shares a term with.
     """
-    index = _by_term(site)
+    index = _index(site)
     scores: dict[str, int] = defaultdict(int)
     others: dict[str, Entry] = {}
     for field, weight in (("topics", TOPIC_WEIGHT), ("countries", COUNTRY_WEIGHT)):
         for term in set(entry.neutral.get(field) or []):
-            for other in index.get((field, term), ()):
+            for other in index.by_term.get((field, term), ()):
                 scores[other.key] += weight
                 others[other.key] = other
     scores.pop(entry.key, None)
-    ranked = heapq.nsmallest(
-        limit, scores.items(),
-        key=lambda pair: (-(pair[1] + (SAME_TYPE_WEIGHT if others[pair[0]].kind == entry.kind else 0)),
-                          date_key(others[pair[0]].neutral.get("date")), pair[0]))
-    return [others[key] for key, _ in ranked]
+    ranked = heapq.nsmallest(limit, (
+        (-(total + (SAME_TYPE_WEIGHT if others[key].kind == entry.kind else 0)), index.order[key])
+        for key, total in scores.items()))
+    return [others[key] for _, (_, key) in ranked]

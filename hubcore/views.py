@@ -31,9 +31,6 @@ from .urls import entry_path
 LATEST_ON_HOME = 6
 TRANSLATIONS_KEY = "translations"
 CONTRIBUTING_KEY = "contributing"
-# Pages that show other pages' text, not just their front matter (the translation
-# status compares bodies): a page cache keyed by front matter cannot hold them.
-SITE_WIDE_TEXT_PAGES = frozenset({TRANSLATIONS_KEY})
 
 
 def _breadcrumbs(site: Site, key: str, lang: str) -> list[dict[str, str]]:

@@ -32,10 +32,10 @@ from hubcore import csp, page_cache, pdf, site_files, stage, structured_data  # 
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site, load_snapshot, wait_for_snapshot  # noqa: E402
-from hubcore.model import Site  # noqa: E402
-from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR, language_of  # noqa: E402
+from hubcore.model import Entry, Site  # noqa: E402
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
 from hubcore.site_info import SiteInfo  # noqa: E402
-from hubcore.views import SITE_WIDE_TEXT_PAGES, find_page, not_found_view, page_view  # noqa: E402
+from hubcore.views import find_page, not_found_view, page_view  # noqa: E402
 
 _state: dict[str, Any] = {"pending": [], "views": {}, "reuse": {}}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
@@ -68,7 +68,8 @@ def on_config(config):
         pins = csp.load(ROOT)[0]  # load_site has already refused a malformed data/csp.yml
         _state.update(site=site, fingerprint=current, csp_pins=pins, csp=csp.policy(pins, allowed))
     site = _state["site"]
-    _state["cache_digest"] = None  # see _cache_digest
+    _state["code_digest"] = None  # see _code_digest
+    _state["views"] = {}  # a rebuild ('mkdocs serve') makes every view again
     target = ROOT / STAGE_DIR
     stage.sync(site, ROOT, target)
     config["docs_dir"] = str(target)
@@ -114,38 +115,56 @@ def _reuse_built_pages(files: Files, config) -> Files:
     Such a page is left out of MkDocs' rendering (excluded: links to it still
     resolve); _collect_language_outputs puts its cached HTML in its place and its
     search entries back in the index. Pages in the navigation are always
-    rendered: every page's navigation shows their titles.
+    rendered: every page's navigation shows their titles. A page's view, when
+    its exact key needs it, is made here once and kept for on_page_markdown.
     """
     lang, site = _language(config), _site()
-    nav_keys = {language_of(path)[0] for path in _nav_paths(config["nav"] or [])}
+    nav = [(path, find_page(site, path)) for path in _nav_paths(config["nav"] or [])]
+    nav_keys = {page.key for _, page in nav if page is not None}
+    code, updated = _code_digest(config), _info(config).updated
+    quick_shared = code + page_cache.metadata_digest(site)
+    exact_shared = code + page_cache.nav_digest(
+        (path, page.text("title", lang) if isinstance(page, Entry) else "") for path, page in nav)
     reuse = page_cache.Reuse(page_cache.PageCache(ROOT / page_cache.CACHE_DIR / lang))
-    shared, updated = _cache_digest(config), _info(config).updated
     for file in files.documentation_pages():
         found = find_page(site, file.src_uri)
-        if found is None or found.key in nav_keys or found.key in SITE_WIDE_TEXT_PAGES:
+        if found is None or found.key in nav_keys:
             reuse.page(file.url)
             continue
-        key = page_cache.page_key(shared, found, lang, Path(file.abs_src_path).read_bytes(), updated,
-                                  pdf.download(_state.get("pdfs") or {}, found, lang))
-        if reuse.take(file.url, file.dest_uri, key):
+        staged = Path(file.abs_src_path).read_bytes()
+        quick = page_cache.quick_key(quick_shared, found, lang, staged, updated,
+                                     pdf.download(_state.get("pdfs") or {}, found, lang))
+
+        def exact(found=found, file=file, staged=staged) -> str:
+            view = _state["views"][(lang, file.src_uri)] = _view(found, lang, config)
+            return page_cache.page_key(exact_shared, lang, file.src_uri, staged, view)
+
+        if reuse.take(file.url, file.dest_uri, quick, exact):
             file.inclusion = InclusionLevel.EXCLUDED
     _state["reuse"][lang] = reuse
     return files
 
 
-def _cache_digest(config) -> str:
-    """The code, configuration and front matter every cached page depends on (page_cache.py).
+def _code_digest(config) -> str:
+    """The code and configuration every cached page depends on (page_cache.py).
 
     Made once per build (on_config forgets it): 'mkdocs serve' rebuilds in the
     same process after any change, templates included.
     """
-    if not _state.get("cache_digest"):
+    if not _state.get("code_digest"):
         info = _info(config)
         # One process per language or both in one ('mkdocs serve') write the same pages: not a setting.
         settings = {"site_url": info.url, "repository": info.repository, "branch": info.branch,
                     "pdf": os.environ.get("HUB_PDF") == "1"}
-        _state["cache_digest"] = page_cache.code_digest(ROOT, settings) + page_cache.metadata_digest(_site())
-    return _state["cache_digest"]
+        _state["code_digest"] = page_cache.code_digest(ROOT, settings)
+    return _state["code_digest"]
+
+
+def _view(found, lang: str, config) -> dict[str, Any]:
+    """Everything a page shows besides its Markdown (hubcore.views), with its PDF in this build."""
+    view = page_view(_site(), found, lang, _info(config))
+    view["pdf"] = pdf.download(_state.get("pdfs") or {}, found, lang)  # None: no PDF in this build
+    return view
 
 
 def _nav_paths(items) -> list[str]:
@@ -211,8 +230,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if found is None:
         raise PluginError(f"{page.file.src_uri}: not part of the checked content")
     lang = _language(config)
-    view = page_view(_site(), found, lang, _info(config))
-    view["pdf"] = pdf.download(_state.get("pdfs") or {}, found, lang)  # None: no PDF in this build
+    view = _state["views"].get((lang, page.file.src_uri)) or _view(found, lang, config)
     page.meta = {"title": Markup(escape(view["title"])),
                  "description": Markup(escape(view["summary"] or ""))}
     _state["views"][(lang, page.file.src_uri)] = view

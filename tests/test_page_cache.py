@@ -48,7 +48,10 @@ def _same_as_a_fresh_build(root: Path, fresh: Path) -> None:
 def test_a_rebuild_renders_only_what_changed_and_equals_a_fresh_build(tmp_path):
     root = copy_repo(tmp_path / "repo")
     write_corpus(root, 12, words=200)
+    refreshed = run_hub(root, "translations", "refresh", "docs/guides/synthetic-0001.ru.md")
+    assert refreshed.returncode == 0, refreshed.stderr  # an up-to-date translation: no notice yet
     _build(root)
+    assert "hub-notice" not in (root / "site/ru/guides/synthetic-0001/index.html").read_text(encoding="utf-8")
     first = _stats(root)
     assert first["en"]["reused"] == 0 and first["en"]["rendered"] > 12
 
@@ -69,16 +72,26 @@ def test_a_rebuild_renders_only_what_changed_and_equals_a_fresh_build(tmp_path):
     _same_as_a_fresh_build(root, tmp_path / "fresh-1")
 
     # A title shown on other pages (listings, related items), a removed translation (a
-    # fallback page) and a new attachment: pages that show them change everywhere.
+    # fallback page) and a new file: the pages that show them change, the others are reused.
     other = root / "docs/case-studies/synthetic-0000.md"
     other.write_text(other.read_text(encoding="utf-8").replace("Synthetic case-study 0000", "Renamed study"),
                      encoding="utf-8")
     (root / "docs/reports/synthetic-0003.ru.md").unlink()
     (root / "docs/reports/data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     _build(root)
-    assert _stats(root)["en"]["reused"] == 0  # front matter changed: every page may show it
+    after = _stats(root)
+    assert 0 < after["en"]["reused"] < again["en"]["reused"] - 1, after
     assert "Renamed study" in (root / "site/case-studies/index.html").read_text(encoding="utf-8")
     _same_as_a_fresh_build(root, tmp_path / "fresh-2")
+
+    # A page in the navigation is renamed: every page shows the navigation.
+    about = root / "docs/about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace('title: "About', 'title: "All about', 1),
+                     encoding="utf-8")
+    _build(root)
+    assert _stats(root)["en"]["reused"] == 0
+    assert "All about" in (root / "site/guides/synthetic-0001/index.html").read_text(encoding="utf-8")
+    _same_as_a_fresh_build(root, tmp_path / "fresh-3")
 
 
 def test_merge_search_keeps_the_engine_order():
