@@ -7,9 +7,9 @@ Writes a deterministic synthetic corpus of N products in both languages (see
 synthetic_corpus.py) into a temporary copy of the repository (never into docs/),
 then builds it with the hub (``hub.py build``) from nothing ("cold": no cache
 of any kind), rebuilds it with the hub after editing the text of one product
-("rebuild": what an author's preview and every later build do), and builds it
-with a plain configuration of stock Material + static-i18n and automatic
-navigation. For each it measures wall time, CPU time and peak memory (the sum
+("rebuild": what an author's preview and every later build do), then after
+adding a product (for information), and builds it with a plain configuration of
+stock Material + static-i18n and automatic navigation. For each it measures wall time, CPU time and peak memory (the sum
 over the build's processes, sampled), and then the first-visit weight of a
 product page (gzip) and the search index each reader downloads. Ends with one
 summary line.
@@ -125,6 +125,11 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Measure:
     return Measure(round(wall, 2), round(cpu, 2), round(peak / 1024, 1))
 
 
+def _pages_stats(work: Path) -> dict[str, dict[str, int]]:
+    """Pages the last build rendered and reused, per language (hubcore/page_cache.py)."""
+    return {lang: json.loads((work / f".cache/pages/{lang}.stats.json").read_text()) for lang in ("en", "ru")}
+
+
 def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
@@ -181,13 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
         hub = run_measured([sys.executable, "scripts/hub.py", "build"], work, env)
         results["hub"] = asdict(hub)
-        edited = work / "docs" / EDITED
-        edited.write_text(edited.read_text(encoding="utf-8") + "\nA paragraph added by an author.\n",
-                          encoding="utf-8")
-        rebuild = run_measured([sys.executable, "scripts/hub.py", "build"], work, env)
-        results["hub_rebuild"] = asdict(rebuild)
-        results["hub_rebuild_pages"] = {lang: json.loads((work / f".cache/pages/{lang}.stats.json").read_text())
-                                        for lang in ("en", "ru")}
+        # Weights of the corpus as written (the rebuilds below change it).
         product = "workshops/synthetic-0002"
         weight, loaded = first_visit(work / "site", product)
         results["hub_page_gzip"] = weight
@@ -195,13 +194,28 @@ def main(argv: list[str] | None = None) -> int:
         results["hub_page_html"] = (work / "site" / product / "index.html").stat().st_size
         results["hub_index"] = {"en": (work / "site/search/search_index.json").stat().st_size,
                                 "ru": (work / "site/ru/search/search_index.json").stat().st_size}
+        edited = work / "docs" / EDITED
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nA paragraph added by an author.\n",
+                          encoding="utf-8")
+        rebuild = run_measured([sys.executable, "scripts/hub.py", "build"], work, env)
+        results["hub_rebuild"] = asdict(rebuild)
+        results["hub_rebuild_pages"] = _pages_stats(work)
+        # Then an author adds a product: listings and related items change, the rest does not.
+        added = edited.with_name("added-by-an-author.md")
+        added.write_text(edited.read_text(encoding="utf-8").replace('title: "', 'title: "New: ', 1), encoding="utf-8")
+        addition = run_measured([sys.executable, "scripts/hub.py", "build"], work, env)
+        results["hub_added"] = asdict(addition)
+        results["hub_added_pages"] = _pages_stats(work)
+        added.unlink()  # the stock build measures the corpus as written
         print(f"hub, cold:    wall {hub.wall:7.2f} s  cpu {hub.cpu:7.2f} s  peak {hub.peak_mb:7.1f} MB  "
               f"page {weight / 1024:.1f} KB gzip first visit  index en {results['hub_index']['en'] / 1e6:.2f} MB, "
               f"ru {results['hub_index']['ru'] / 1e6:.2f} MB", flush=True)
-        pages = results["hub_rebuild_pages"]
-        print(f"hub, rebuild: wall {rebuild.wall:7.2f} s  cpu {rebuild.cpu:7.2f} s  peak {rebuild.peak_mb:7.1f} MB  "
-              f"after editing {EDITED}: pages rendered en {pages['en']['rendered']}, ru {pages['ru']['rendered']}; "
-              f"reused en {pages['en']['reused']}, ru {pages['ru']['reused']}", flush=True)
+        for label, measure, pages, what in (
+                ("rebuild", rebuild, results["hub_rebuild_pages"], f"after editing the text of {EDITED}"),
+                ("add    ", addition, results["hub_added_pages"], "after adding a product")):
+            print(f"hub, {label}: wall {measure.wall:7.2f} s  cpu {measure.cpu:7.2f} s  peak {measure.peak_mb:7.1f} MB  "
+                  f"{what}: pages rendered en {pages['en']['rendered']}, ru {pages['ru']['rendered']}; "
+                  f"reused en {pages['en']['reused']}, ru {pages['ru']['reused']}", flush=True)
 
         if not args.no_stock:
             stock = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "stock.yml",
@@ -218,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"page {stock_weight / 1024:.1f} KB gzip first visit (+ Google Fonts when fonts are on)  "
                   f"index {results['stock_index'] / 1e6:.2f} MB (both languages)", flush=True)
         summary = (f"SUMMARY products={args.products} hub_wall={hub.wall}s hub_cpu={hub.cpu}s "
-                   f"hub_peak={hub.peak_mb}MB rebuild_wall={rebuild.wall}s page_gzip={weight / 1024:.1f}KB "
+                   f"hub_peak={hub.peak_mb}MB rebuild_wall={rebuild.wall}s add_wall={addition.wall}s "
+                   f"page_gzip={weight / 1024:.1f}KB "
                    f"index_en={results['hub_index']['en'] / 1e6:.2f}MB index_ru={results['hub_index']['ru'] / 1e6:.2f}MB")
         if "stock" in results:
             summary += (f" stock_wall={results['stock']['wall']}s speedup_rebuild={results['speedup_rebuild']}x "
