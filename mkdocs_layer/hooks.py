@@ -71,7 +71,8 @@ def on_config(config):
     _state["code_digest"] = None  # see _code_digest
     _state["views"] = {}  # a rebuild ('mkdocs serve') makes every view again
     target = ROOT / STAGE_DIR
-    stage.sync(site, ROOT, target)
+    if not handoff:  # 'hub.py build' stages before it hands the site over
+        stage.sync(site, ROOT, target)
     config["docs_dir"] = str(target)
     plugin = config["plugins"].get("i18n")
     if _only() == DEFAULT_LANGUAGE and plugin:  # the other languages build in their own processes
