@@ -89,6 +89,17 @@ def nav_digest(titles: Iterable[tuple[str, str]]) -> str:
     return digest(_canonical(list(titles)))
 
 
+def shared_digests(code: str, site: Site, lang: str,
+                   nav: Iterable[tuple[str, Entry | TermPage | None]]) -> tuple[str, str]:
+    """What every page of ``lang`` depends on, for the quick key and for the exact key.
+
+    ``code`` is ``code_digest``; ``nav`` the navigation's (path, page) pairs, in
+    order: it shows each page's title in the reader's language.
+    """
+    titles = ((path, page.text("title", lang) if isinstance(page, Entry) else "") for path, page in nav)
+    return code + metadata_digest(site), code + nav_digest(titles)
+
+
 def page_key(shared: str, lang: str, path: str, staged: bytes, view: Mapping[str, Any]) -> str:
     """The key of one page in one language.
 

@@ -32,7 +32,7 @@ from hubcore import csp, page_cache, pdf, site_files, stage, structured_data  # 
 from hubcore.active_html import find_active_html  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site, load_snapshot, wait_for_snapshot  # noqa: E402
-from hubcore.model import Entry, Site  # noqa: E402
+from hubcore.model import Site  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
 from hubcore.site_info import SiteInfo  # noqa: E402
 from hubcore.views import find_page, not_found_view, page_view  # noqa: E402
@@ -122,10 +122,8 @@ def _reuse_built_pages(files: Files, config) -> Files:
     lang, site = _language(config), _site()
     nav = [(path, find_page(site, path)) for path in _nav_paths(config["nav"] or [])]
     nav_keys = {page.key for _, page in nav if page is not None}
-    code, updated = _code_digest(config), _info(config).updated
-    quick_shared = code + page_cache.metadata_digest(site)
-    exact_shared = code + page_cache.nav_digest(
-        (path, page.text("title", lang) if isinstance(page, Entry) else "") for path, page in nav)
+    quick_shared, exact_shared = page_cache.shared_digests(_code_digest(config), site, lang, nav)
+    updated = _info(config).updated
     reuse = page_cache.Reuse(page_cache.PageCache(ROOT / page_cache.CACHE_DIR / lang))
     for file in files.documentation_pages():
         found = find_page(site, file.src_uri)
