@@ -162,6 +162,10 @@ class PageCache:
     def stats_file(self) -> Path:
         return self.folder.with_name(self.folder.name + ".stats.json")
 
+    def read_stats(self) -> dict[str, int]:
+        """What write_stats recorded for the last build."""
+        return json.loads(self.stats_file.read_text(encoding="utf-8"))
+
     def write_stats(self, rendered: int, reused: int) -> None:
         """How many pages the last build rendered and reused (read by the benchmark and tests)."""
         self.stats_file.write_text(_canonical({"rendered": rendered, "reused": reused}) + "\n", encoding="utf-8")

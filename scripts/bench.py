@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from hubcore.page_cache import CACHE_DIR, PageCache  # noqa: E402
+from hubcore.settings import LANGUAGES  # noqa: E402
 from synthetic_corpus import write_corpus  # noqa: E402
 
 # The product whose text the rebuild changes (an English original with a Russian translation).
@@ -127,7 +129,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Measure:
 
 def _pages_stats(work: Path) -> dict[str, dict[str, int]]:
     """Pages the last build rendered and reused, per language (hubcore/page_cache.py)."""
-    return {lang: json.loads((work / f".cache/pages/{lang}.stats.json").read_text()) for lang in ("en", "ru")}
+    return {lang: PageCache(work / CACHE_DIR / lang).read_stats() for lang in LANGUAGES}
 
 
 def gzip_size(path: Path) -> int:
