@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from .feeds import feed_path
+from .file_formats import formula_start
 from .model import Entry, Site
 from .settings import LANGUAGES
 from .urls import entry_path
@@ -301,13 +302,10 @@ def _cells(spec: CatalogField, value: Any) -> list[str]:
     return [str(value)]
 
 
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _inert(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """A cell a spreadsheet shows as text: one that would start a formula (CSV injection, see
+    file_formats.formula_start) gets a leading apostrophe."""
+    return "'" + cell if formula_start(cell) else cell
 
 
 def columns() -> list[str]:
@@ -317,9 +315,9 @@ def columns() -> list[str]:
 def to_csv(items: list[dict[str, Any]]) -> bytes:
     """RFC 4180 CSV in UTF-8 with a byte-order mark, so spreadsheets detect UTF-8 and keep Cyrillic.
 
-    Values are written as they are, except that a cell which a spreadsheet would
-    run as a formula (one starting with ``=``, ``+``, ``-`` or ``@``) is
-    prefixed with an apostrophe: the file comes from content anyone may propose.
+    Values are written as they are, except that a cell which a spreadsheet could
+    run as a formula is prefixed with an apostrophe: the file comes from content
+    anyone may propose.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

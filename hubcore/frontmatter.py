@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import characters
+from .limits import MAX_FRONT_MATTER_BYTES, MAX_FRONT_MATTER_LINES, MAX_MARKDOWN_BYTES
 from .problems import Problem
 from .strict_yaml import Document, KeyPath, StrictYamlError, parse
 
-MAX_FRONT_MATTER_BYTES = 16_384
-MAX_FRONT_MATTER_LINES = 300
 _OPEN = "---"
 _CLOSE = ("---", "...")
 
@@ -50,20 +50,62 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     return text.removeprefix("\ufeff"), []
 
 
+def control_characters(path: str, text: str) -> list[Problem]:
+    """One problem per line that holds a control or invisible formatting character."""
+    problems, last = [], 0
+    for found in characters.FORBIDDEN.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        if line != last:
+            problems.append(Problem(path, line, "file", characters.problem(found.group()) or ""))
+            last = line
+    return problems
+
+
+def _delimiter(line: str, allowed: tuple[str, ...]) -> str | None:
+    """'ok' for an exact delimiter line, 'stray' for one with characters around it, else None.
+
+    MkDocs reads a delimiter with trailing spaces but not with, say, a no-break space,
+    and then shows the front matter as text: only the exact line is accepted.
+    """
+    bare = line.removesuffix("\r")
+    if bare in allowed:
+        return "ok"
+    return "stray" if bare.strip() in allowed else None
+
+
 def split(path: str, data: bytes) -> tuple[SourceFile | None, list[Problem]]:
     """Read one Markdown file; returns the split file or the problems that stop it."""
+    if len(data) > MAX_MARKDOWN_BYTES:
+        return None, [Problem(path, 1, "file", f"too large: {len(data) // 1024} KB, at most "
+                                               f"{MAX_MARKDOWN_BYTES // 1024} KB: split the page, or "
+                                               "attach long documents as files")]
     text, problems = decode(path, data)
     if text is None:
         return None, problems
+    problems = control_characters(path, text)
+    if problems:
+        return None, problems
     lines = text.split("\n")
-    if not lines or lines[0].rstrip("\r").rstrip() != _OPEN:
-        return None, [Problem(path, 1, "front matter",
-                              "missing: the file must start with a '---' line, "
-                              "then title and summary, then '---'")]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r").rstrip() in _CLOSE), None)
+    opening = _delimiter(lines[0], (_OPEN,))
+    if opening != "ok":
+        message = ("stray characters around '---': the first line must be exactly '---'" if opening else
+                   "missing: the file must start with a '---' line, then title and summary, then '---'")
+        return None, [Problem(path, 1, "front matter", message)]
+    end = None
+    for i in range(1, len(lines)):
+        closing = _delimiter(lines[i], _CLOSE)
+        if closing == "stray":
+            return None, [Problem(path, i + 1, "front matter", "stray characters around '---': the line "
+                                                               "that closes the front matter must be exactly '---'")]
+        if closing == "ok":
+            end = i
+            break
     if end is None:
         return None, [Problem(path, 1, "front matter",
                               "not closed: add a '---' line after the last field")]
+    if end == len(lines) - 1:
+        return None, [Problem(path, end + 1, "front matter",
+                              "end the closing '---' line with a line break")]
     block = "\n".join(line.rstrip("\r") for line in lines[1:end])
     if end - 1 > MAX_FRONT_MATTER_LINES or len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         return None, [Problem(path, 1, "front matter",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Site
+from .taxonomy import Taxonomies
 
 # Vocabularies that get a page per term, and the folder those pages live in.
 TERM_FOLDERS = {"topics": "topics", "countries": "countries"}
@@ -36,16 +37,26 @@ def term_key(vocabulary: str, term_id: str, site: Site) -> str:
     return f"{TERM_FOLDERS[vocabulary]}/{term_id}"
 
 
+
 def term_pages(site: Site) -> dict[str, TermPage]:
     """Every generated page by key (hand-written section intros are not generated)."""
+    return _pages(site.taxonomies, set(site.entries))
+
+
+def generated_keys(taxonomies: Taxonomies, written: set[str]) -> list[str]:
+    """The keys of the pages the hub generates, given the keys of the written ones."""
+    return list(_pages(taxonomies, written))
+
+
+def _pages(taxonomies: Taxonomies, written: set[str]) -> dict[str, TermPage]:
     pages = {}
     for vocabulary in TERM_FOLDERS:
-        for term_id in site.taxonomies[vocabulary]:
-            key = term_key(vocabulary, term_id, site)
+        for term_id in taxonomies[vocabulary]:
+            key = f"{TERM_FOLDERS[vocabulary]}/{term_id}"
             pages[key] = TermPage(key, vocabulary, term_id)
-    for type_id in site.taxonomies.types:
-        key = term_key("types", type_id, site)
-        if key not in site.entries:
+    for type_id, content_type in taxonomies.types.items():
+        key = f"{content_type.folder}/index"
+        if key not in written:
             pages[key] = TermPage(key, "types", type_id)
     return pages
 

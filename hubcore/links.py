@@ -39,32 +39,39 @@ class DocsTree:
         return variants[0]
 
 
-def check_link(url: str, from_path: str, lang: str, tree: DocsTree) -> str | None:
-    """Why ``url`` written in ``from_path`` (docs-relative) is broken, or None if it is fine."""
+@dataclass(frozen=True)
+class Resolution:
+    """Where a link leads: ``target`` (docs-relative) when it is on this site, or why it is broken."""
+
+    target: str | None = None
+    reason: str | None = None
+
+
+def resolve(url: str, from_path: str, lang: str, tree: DocsTree) -> Resolution:
+    """Resolve ``url`` written in ``from_path`` (docs-relative); addresses elsewhere have no target."""
     parts = urlsplit(url)
-    if parts.scheme:
-        return None  # external, or a script URL (reported as active HTML)
-    if url.startswith("//"):
-        return None
+    if parts.scheme or url.startswith("//"):
+        return Resolution()  # another site (what schemes may be used is html_policy's rule)
     if url.startswith("/"):
-        return f"absolute link '{url}': link to the .md file with a relative path"
+        return Resolution(reason=f"absolute link '{url}': link to the .md file with a relative path")
     path, anchor = unquote(parts.path), unquote(parts.fragment)
     if not path:
         target = from_path
     else:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), path))
         if joined == ".." or joined.startswith("../"):
-            return f"'{url}' points outside docs/"
+            return Resolution(reason=f"'{url}' points outside docs/")
         if path.endswith("/") or (joined + "/index.md") in tree.files and not joined.endswith(".md"):
             joined = posixpath.join(joined, "index.md")
         if not joined.endswith(".md"):
             if joined not in tree.files:
-                return f"'{url}': no such file under docs/"
-            return None
+                return Resolution(reason=f"'{url}': no such file under docs/")
+            return Resolution(joined)
         variants = tree.page_variants(joined)
         if not variants:
-            return f"'{url}': no such page ({joined} does not exist)"
+            return Resolution(reason=f"'{url}': no such page ({joined} does not exist)")
         target = tree.version_for(variants, lang)
     if anchor and anchor not in tree.anchors.get(target, set()):
-        return f"'{url}': no heading or id '#{anchor}' in {target}"
-    return None
+        return Resolution(target, f"'{url}': no heading or id '#{anchor}' in {target}")
+    return Resolution(target)
+

@@ -9,20 +9,22 @@ caller asks for it, the readings kept in .cache/ for the next run (read_cache.py
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import markdown_source as md
-from .active_html import dangerous_url, find_active_html, loads_from_elsewhere
+from . import body_check, contribution, file_formats, generated, html_policy, limits
 from .data_files import load_mapping
 from .fields import FieldChecker
 from .frontmatter import SourceFile, split
-from .links import DocsTree, check_link
+from .html_policy import Link
+from .links import DocsTree, resolve
 from .model import Document as PageDocument, Entry, Site, default_original
 from .strict_yaml import Document
 from .problems import Problem
@@ -104,21 +106,61 @@ class Reading:
     source: SourceFile | None  # None when the file cannot be split (its problems say why)
     problems: list[Problem]  # of the front matter and of the body on its own (active HTML...)
     anchors: frozenset[str]
-    links: list[md.Link]
+    links: tuple[tuple[Link, int], ...]  # links to this site, each with its occurrence number
     body_fingerprint: str = ""  # translations.fingerprint of the body
 
 
 def read_file(rel: str, data: bytes, allowed_hosts: frozenset[str]) -> Reading:
-    """Split one Markdown file and scan its body; ``rel`` is its path from the repository root."""
-    source, problems = split(rel, data)
-    if source is None:
-        return Reading(None, problems, frozenset(), [])
-    text = md.blank_code(source.body)
-    offset = source.body_line - 1
-    problems += [Problem(source.path, offset + line, "body", message)
-                 for line, message in find_active_html(text, allowed_hosts) + md.attribute_problems(text)]
-    return Reading(source, problems, frozenset(md.anchors(text)), md.links(text),
-                   translations.fingerprint(source.body))
+    """Split one Markdown file and check its body; ``rel`` is its path from the repository root.
+
+    Any failure of the checker itself becomes a problem of this file, never an exception:
+    a contribution must not be able to stop the check of the others.
+    """
+    try:
+        source, problems = split(rel, data)
+        if source is None:
+            return Reading(None, problems, frozenset(), ())
+        body = body_check.read(source.body, allowed_hosts)
+        offset = source.body_line - 1
+        problems += [Problem(rel, offset + line, "body", message) for line, message in body.problems]
+        return Reading(source, problems, body.anchors, body.links, translations.fingerprint(source.body))
+    except Exception as error:  # noqa: BLE001 - the last guard; the fuzz test asserts it never fires
+        return Reading(None, [Problem(rel, 1, "file", f"{CHECKER_FAILED} ({type(error).__name__})")],
+                       frozenset(), ())
+
+
+CHECKER_FAILED = "the checker could not read this file: please report it to the maintainers"
+# Files read in parallel once there are this many to read (a process pool costs ~0.2 s to start).
+_PARALLEL_FROM = 64
+
+
+def _read_all(paths: Paths, names: list[str], allowed_hosts: frozenset[str],
+              kept: ReadCache | None) -> dict[str, Reading]:
+    """Every page's reading, from the cache where its bytes are unchanged; the rest on every core."""
+    readings: dict[str, Reading] = {}
+    todo: list[tuple[str, bytes]] = []
+    for docs_path in names:
+        rel = f"{DOCS_DIR}/{docs_path}"
+        data = (paths.docs / docs_path).read_bytes()
+        reading = kept.get(rel, data) if kept else None
+        if reading is None:
+            todo.append((docs_path, data))
+        else:
+            readings[docs_path] = reading
+    workers = min(os.cpu_count() or 1, len(todo) // _PARALLEL_FROM)
+    if workers > 1:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            fresh = list(pool.map(read_file, [f"{DOCS_DIR}/{p}" for p, _ in todo], [d for _, d in todo],
+                                  [allowed_hosts] * len(todo), chunksize=16))
+    else:
+        fresh = [read_file(f"{DOCS_DIR}/{p}", d, allowed_hosts) for p, d in todo]
+    for (docs_path, data), reading in zip(todo, fresh):
+        readings[docs_path] = reading
+        if kept:
+            kept.put(f"{DOCS_DIR}/{docs_path}", data, reading)
+    if kept:
+        kept.save()
+    return readings
 
 
 def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
@@ -129,38 +171,30 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     """
     paths = Paths(root)
     taxonomies, problems = taxonomy.load(root)
+    problems += contribution.data_problems(root)
     project_document, more = load_mapping(root, PROJECT_FILE)
     problems += more + results.check(project_document, taxonomies)
     project = project_document.value
     settings_document, more = load_mapping(root, SITE_FILE, required=False)
-    problems += more
+    problems += more + _check_settings(settings_document)
     settings = settings_document.value
     problems += csp.load(root)[1]
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value
     problems += more + _check_ui(ui_document)
-    files, more = _walk(paths)
-    problems += more
+    found = contribution.walk(paths, taxonomies)
+    problems += found.problems
     allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
     kept = ReadCache(root / READ_CACHE, code_salt(repr(sorted(allowed_hosts)))) if reuse else None
+    readings = _read_all(paths, sorted(found.pages), allowed_hosts, kept)
     documents: list[PageDocument] = []
-    readings: dict[str, Reading] = {}
-    for docs_path in sorted(f for f in files if f.endswith(".md")):
-        rel = f"{DOCS_DIR}/{docs_path}"
-        data = (paths.docs / docs_path).read_bytes()
-        reading = kept.get(rel, data) if kept else None
-        if reading is None:
-            reading = read_file(rel, data, allowed_hosts)
-            if kept:
-                kept.put(rel, data, reading)
+    for docs_path, reading in readings.items():
         problems += reading.problems
         if reading.source is not None:
             key, lang = language_of(docs_path)
             documents.append(PageDocument(reading.source, docs_path, key, lang, reading.body_fingerprint))
-            readings[docs_path] = reading
-    if kept:
-        kept.save()
-    tree = DocsTree(frozenset(files), {path: set(r.anchors) for path, r in readings.items()})
+    tree = DocsTree(frozenset(found.pages | found.files),
+                    {path: set(r.anchors) for path, r in readings.items() if r.source is not None})
     entries: dict[str, Entry] = {}
     by_key: dict[str, dict[str, PageDocument]] = {}
     for document in documents:
@@ -178,12 +212,51 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
         problems += _check_entry(entry, taxonomies)
         _normalise_dates(entry)
         entries[key] = entry
+    problems += contribution.address_problems(
+        {key: entry.original.source.path for key, entry in entries.items()},
+        set(generated.generated_keys(taxonomies, set(entries))))
+    references: dict[str, set[str]] = {}  # docs path -> keys of the entries that use it
     for entry in entries.values():
         for document in entry.versions.values():
-            problems += _check_links(document, readings[document.docs_path].links, tree)
-        problems += _check_attachments(entry, tree)
-    sizes = {rel: (paths.docs / rel).stat().st_size for rel in files}
-    return Site(taxonomies, project, settings, entries, ui, sizes), sorted(set(problems))
+            problems += _check_links(document, readings[document.docs_path], tree, entries,
+                                     allowed_hosts, references)
+        problems += _check_attachments(entry, tree, references)
+    published = {path for path, users in references.items()
+                 if any(not entries[key].draft for key in users)}
+    for rel in sorted(found.files):
+        problems += _check_file(paths, rel, rel in references)
+    sizes = {rel: (paths.docs / rel).stat().st_size for rel in sorted(found.files & published)}
+    sizes.update({d.docs_path: (paths.docs / d.docs_path).stat().st_size
+                  for e in entries.values() if not e.draft for d in e.versions.values()})
+    return Site(taxonomies, project, settings, entries, ui, dict(sorted(sizes.items()))), sorted(set(problems))
+
+
+def _check_file(paths: Paths, rel: str, used: bool) -> list[Problem]:
+    """An attachment or image: in an allowed format, within its size, and used by some page."""
+    where = f"{DOCS_DIR}/{rel}"
+    if not used:
+        return [Problem(where, 1, "file", "not used by any page: attach it to a product or link it "
+                                          "from a page, or remove it")]
+    size = (paths.docs / rel).stat().st_size
+    if size > limits.MAX_DOCUMENT_BYTES:
+        return [Problem(where, 1, "file", f"too large: {size / 1_048_576:.1f} MB, at most "
+                                          f"{limits.MAX_DOCUMENT_BYTES // 1_048_576} MB")]
+    found = file_formats.check(rel.rsplit("/", 1)[-1], (paths.docs / rel).read_bytes())
+    return [Problem(where, found[0], "file", found[1])] if found else []
+
+
+def _check_settings(document: Document) -> list[Problem]:
+    """data/site.yml: embed hosts are plain host names."""
+    hosts = document.value.get("embed_allowed_hosts")
+    if hosts is None:
+        return []
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST.match(h) for h in hosts):
+        return [Problem(SITE_FILE, document.line_of(("embed_allowed_hosts",)), "embed_allowed_hosts",
+                        "must be a list of host names (www.example.org), without https:// or paths")]
+    return []
+
+
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 def _check_ui(document: Document) -> list[Problem]:
@@ -196,58 +269,6 @@ def _check_ui(document: Document) -> list[Problem]:
             problems.append(Problem(UI_FILE, document.line_of((lang,)), f"{lang}.{word}",
                                     "missing translation"))
     return problems
-
-
-# Names under docs/ become addresses: pages and folders are written as they will be
-# read in a URL; other files (attachments, images) may also use capitals and '_'.
-# Anything else (spaces, quotes, '<', '%', a leading dot...) is refused, not escaped.
-_FOLDER_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_PAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*(\.(%s))?\.md$" % "|".join(
-    re.escape(lang) for lang in LANGUAGES if lang != DEFAULT_LANGUAGE))
-_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9]+)*$")
-
-
-def _name_problem(name: str, is_dir: bool) -> str | None:
-    """Why a name under docs/ cannot be published, or None."""
-    if is_dir:
-        if not _FOLDER_NAME.match(name):
-            return (f"folder name {name!r} is not allowed: use lower-case letters, digits and "
-                    "hyphens (it becomes part of the address)")
-    elif name.endswith(".md"):
-        if not _PAGE_NAME.match(name):
-            suffixes = ", ".join(f"x.{lang}.md" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
-            return (f"file name {name!r} is not allowed: use lower-case letters, digits and "
-                    f"hyphens, then .md ({suffixes} for a translation); it becomes the page's address")
-    elif not _FILE_NAME.match(name):
-        return (f"file name {name!r} is not allowed: use letters, digits, '-' and '_' before the "
-                "extension (it becomes the file's address)")
-    return None
-
-
-def _walk(paths: Paths) -> tuple[set[str], list[Problem]]:
-    """Every regular file under docs/ (docs-relative); symbolic links are refused, not followed,
-    and so are names that would not make a plain address."""
-    files: set[str] = set()
-    problems: list[Problem] = []
-    if not paths.docs.is_dir():
-        return files, [Problem(DOCS_DIR, 1, "file", "the docs/ folder is missing")]
-    for folder, dirs, names in os.walk(paths.docs, followlinks=False):
-        base = Path(folder)
-        for name in sorted(dirs + names):
-            full = base / name
-            rel = full.relative_to(paths.docs).as_posix()
-            if full.is_symlink():
-                problems.append(Problem(f"{DOCS_DIR}/{rel}", 1, "file",
-                                        "symbolic links are not allowed under docs/: copy the file"))
-                if name in dirs:
-                    dirs.remove(name)
-            elif (reason := _name_problem(name, name in dirs)) is not None:
-                problems.append(Problem(f"{DOCS_DIR}/{rel}", 1, "file", reason))
-                if name in dirs:
-                    dirs.remove(name)
-            elif name in names and full.is_file():
-                files.add(rel)
-    return files, problems
 
 
 def _kind(key: str, taxonomies: Taxonomies) -> str | None:
@@ -311,29 +332,42 @@ def _names(kind: str) -> set[str]:
     return {f.name for f in fields_for(kind)}
 
 
-def _check_links(document: PageDocument, links: list[md.Link], tree: DocsTree) -> list[Problem]:
-    """A body's links and images: safe, on this site where they must be, and leading somewhere."""
+def _check_links(document: PageDocument, reading: Reading, tree: DocsTree, entries: dict[str, Entry],
+                 allowed_hosts: frozenset[str], references: dict[str, set[str]]) -> list[Problem]:
+    """A body's links and images to this site: leading somewhere published, images in image formats."""
     source = document.source
     offset = source.body_line - 1
+    entry = entries.get(document.key)
     problems = []
-    for link in links:
-        where = "image" if link.image else "link"
-        if dangerous_url(link.url):
-            problems.append(Problem(source.path, offset + link.line, "body",
-                                    f"script URL in a {where} is not allowed"))
-            continue
-        if link.image and loads_from_elsewhere(link.url):
-            problems.append(Problem(source.path, offset + link.line, "body",
-                                    "image from another host: the site's Content-Security-Policy "
-                                    "allows images from the site itself only; put the file under docs/"))
-            continue
-        reason = check_link(link.url, document.docs_path, document.lang, tree)
+    where = None
+    for link, occurrence in reading.links:
+        kind = "image" if link.image else "link"
+        resolved = resolve(link.url, document.docs_path, document.lang, tree)
+        reason = resolved.reason and f"broken {kind}: {resolved.reason}"
+        if resolved.target:
+            references.setdefault(resolved.target, set()).add(document.key)
+        if reason is None and link.image:
+            reason = html_policy.image_format_problem(link.url)
+        if reason is None and resolved.target:
+            reason = _draft_problem(resolved.target, entry, entries)
         if reason:
-            problems.append(Problem(source.path, offset + link.line, "body", f"broken {where}: {reason}"))
+            where = where or body_check.locator(source.body, allowed_hosts)
+            line = body_check.link_line(source.body, allowed_hosts, link, occurrence, where)
+            problems.append(Problem(source.path, offset + line, "body", reason))
     return problems
 
 
-def _check_attachments(entry: Entry, tree: DocsTree) -> list[Problem]:
+def _draft_problem(target: str, entry: Entry | None, entries: dict[str, Entry]) -> str | None:
+    """A published page may not link to a draft: the link would lead nowhere."""
+    if not target.endswith(".md") or entry is None or entry.draft:
+        return None
+    linked = entries.get(language_of(target)[0])
+    if linked is not None and linked.draft:
+        return f"links to a draft ({DOCS_DIR}/{linked.original.docs_path}), which is not published"
+    return None
+
+
+def _check_attachments(entry: Entry, tree: DocsTree, references: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
     attachments = entry.original.meta.get("attachments")
     if not isinstance(attachments, list):
@@ -341,8 +375,13 @@ def _check_attachments(entry: Entry, tree: DocsTree) -> list[Problem]:
     source = entry.original.source
     for i, item in enumerate(attachments):
         if isinstance(item, dict) and isinstance(item.get("file"), str) and "://" not in item["file"]:
-            reason = check_link(item["file"], entry.original.docs_path, entry.original.lang, tree)
+            resolved = resolve(item["file"], entry.original.docs_path, entry.original.lang, tree)
+            reason = resolved.reason
+            if reason is None and (resolved.target or "").endswith(".md"):
+                reason = "attach a file (a document, slides, data or an image), not a page"
             if reason:
                 problems.append(Problem(source.path, source.line_of(("attachments", i, "file")),
                                         f"attachments[{i}].file", reason))
+            elif resolved.target:
+                references.setdefault(resolved.target, set()).add(entry.key)
     return problems

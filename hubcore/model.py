@@ -93,7 +93,9 @@ class Site:
     settings: dict[str, Any]
     entries: dict[str, Entry]
     ui: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface words per language
-    files: dict[str, int] = field(default_factory=dict)  # every file under docs/ (docs-relative) -> bytes
+    # What is published (docs-relative path -> bytes): every page that is not a draft, and
+    # every attachment or image such a page uses. Nothing else under docs/ reaches the site.
+    files: dict[str, int] = field(default_factory=dict)
 
     def products(self, include_drafts: bool = False) -> list[Entry]:
         """Published products, newest first (undated last), then by key for a stable order."""

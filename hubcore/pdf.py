@@ -36,6 +36,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from . import markdown_render
 from .dates import format_partial_date
 from .generated import TermPage
 from .model import Entry, Site
@@ -119,13 +120,12 @@ class _LinksExtension(markdown.Extension):
         md.treeprocessors.register(self.processor, "hub_pdf_links", 1)
 
 
-def render_body(body: str, docs_path: str, lang: str, base_url: str, docs: Path,
-                extensions: list[Any], configs: dict[str, dict[str, Any]]) -> tuple[str, list[Path]]:
+def render_body(body: str, docs_path: str, lang: str, base_url: str, docs: Path) -> tuple[str, list[Path]]:
     """A product's Markdown as HTML, with the site's extensions; returns the HTML and its local images."""
-    configs = {name: dict(options) for name, options in configs.items()}
-    configs.setdefault("toc", {})["permalink"] = False  # no "¶" anchors on paper
+    configs = markdown_render.configs()
+    configs["toc"]["permalink"] = False  # no "¶" anchors on paper
     links = _LinksExtension((docs_path, lang, base_url, docs))
-    md = markdown.Markdown(extensions=[*extensions, links], extension_configs=configs)
+    md = markdown.Markdown(extensions=[*markdown_render.EXTENSIONS, links], extension_configs=configs)
     html = md.convert(body)
     return html, list(links.processor.images if links.processor else [])
 
@@ -167,12 +167,11 @@ def _environment(root: Path) -> jinja2.Environment:
 
 
 def document_html(site: Site, entry: Entry, lang: str, site_name: str, base_url: str, root: Path,
-                  extensions: list[Any], configs: dict[str, dict[str, Any]],
                   environment: jinja2.Environment | None = None) -> tuple[str, list[Path]]:
     """The whole HTML document a PDF is printed from, and the local files it embeds."""
     document = entry.versions[lang]
     body, images = render_body(document.source.body, document.docs_path, lang, base_url,
-                               Paths(root).docs.resolve(), extensions, configs)
+                               Paths(root).docs.resolve())
     template = (environment or _environment(root)).get_template(TEMPLATE)
     html = template.render(lang=lang, cover=cover(site, entry, lang, site_name, base_url), body=Markup(body))
     return html, images
@@ -211,8 +210,7 @@ def print_pdf(html: str, root: Path) -> bytes:
     return weasyprint.HTML(string=html, base_url=docs.as_uri() + "/", url_fetcher=_fetcher(docs)).write_pdf()
 
 
-def render_language(site: Site, root: Path, lang: str, site_name: str, base_url: str,
-                    extensions: list[Any], configs: dict[str, dict[str, Any]]) -> tuple[dict[str, PdfFile], int]:
+def render_language(site: Site, root: Path, lang: str, site_name: str, base_url: str) -> tuple[dict[str, PdfFile], int]:
     """Every published product written in ``lang`` as a cached PDF; returns them and how many were printed."""
     cache = root / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
@@ -222,8 +220,7 @@ def render_language(site: Site, root: Path, lang: str, site_name: str, base_url:
     for entry in site.products():
         if lang not in entry.versions:
             continue  # a fallback page links the original's PDF
-        html, images = document_html(site, entry, lang, site_name, base_url, root, extensions, configs,
-                                     environment)
+        html, images = document_html(site, entry, lang, site_name, base_url, root, environment)
         path = cache / f"{content_hash(html, images)}.pdf"
         if not path.is_file():
             partial = path.with_suffix(f".{os.getpid()}.tmp")

@@ -23,8 +23,9 @@ from .digests import digest, environment, files
 READ_CACHE = ".cache/read.sqlite"
 
 
-# Libraries whose behaviour shapes a reading: the YAML parser and the heading slugs.
-READING_PACKAGES = ("PyYAML", "pymdown-extensions")
+# Libraries whose behaviour shapes a reading: the YAML parser, the Markdown renderer and its
+# extensions (slugs, ids), and the HTML parser the allow-list is checked with.
+READING_PACKAGES = ("PyYAML", "Markdown", "pymdown-extensions", "selectolax")
 
 
 def code_salt(extra: str = "") -> str:

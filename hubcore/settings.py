@@ -19,6 +19,14 @@ SITE_FILE = "data/site.yml"
 UI_FILE = "data/ui.yml"
 # What the site engine builds from (see stage.py); generated, never committed.
 STAGE_DIR = ".cache/stage"
+# Where a page's attachments and images live: a folder of this name in its section
+# (or at the top of docs/ for top-level pages). Nothing else but Markdown may be contributed.
+FILES_DIR = "files"
+# Names at the top of the site that content may not take, as a page or a section folder:
+# the other languages' folders, the theme's own (assets/, search/), what the build writes
+# (schemas/), the attachments folder and the browser editor (admin/).
+RESERVED_NAMES = frozenset({lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE}
+                           | {"assets", "search", "schemas", FILES_DIR, "admin"})
 
 
 @dataclass(frozen=True)

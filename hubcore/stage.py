@@ -1,6 +1,7 @@
 """Lay out the files the site engine builds from: the content as published.
 
-The engine reads a staging folder, never ``docs/`` itself: drafts are left out,
+The engine reads a staging folder, never ``docs/`` itself: drafts, and files only
+drafts use, are left out,
 generated pages (topics, countries, missing section intros) are added as real
 files in every language, and an original written only in Russian is also placed
 where the English site looks for it, so that both languages have every page. The
@@ -29,11 +30,8 @@ def _front_matter(title: str) -> bytes:
 def planned_files(site: Site, root: Path) -> dict[str, Path | bytes]:
     """Every staged file (docs-relative) and where its bytes come from."""
     docs = Paths(root).docs
-    planned: dict[str, Path | bytes] = {}
-    drafts = {d.docs_path for e in site.entries.values() if e.draft for d in e.versions.values()}
-    for rel in site.files:
-        if rel not in drafts:
-            planned[rel] = docs / rel
+    # What is published: the pages that are not drafts and the files they use (loader.py).
+    planned: dict[str, Path | bytes] = {rel: docs / rel for rel in site.files}
     for entry in site.entries.values():
         if not entry.draft and DEFAULT_LANGUAGE not in entry.versions:
             planned[f"{entry.key}.md"] = docs / entry.original.docs_path

@@ -17,6 +17,8 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import characters, limits
+
 # A key path inside a document: ("event", "kind") or ("attachments", 0, "title").
 KeyPath = tuple[str | int, ...]
 
@@ -69,16 +71,27 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _scalar(node: ScalarNode) -> Any:
-    """Resolve a scalar the YAML 1.2 core way, restricted: no dates, floats or octals."""
+def _scalar(node: ScalarNode, path: KeyPath) -> Any:
+    """Resolve a scalar the YAML 1.2 core way, restricted: no dates, floats or octals.
+
+    Text holding a control character (YAML's escapes can write any) and numbers too
+    long to count anything are refused here, where their line is known.
+    """
     text = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    problem = characters.problem(text)
+    if problem:
+        raise StrictYamlError(node.start_mark.line + 1, problem, _dotted(path) or "front matter")
+    if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
         return text
     if text in _NULL:
         return None
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
+        if len(text.lstrip("+-")) > limits.MAX_INTEGER_DIGITS:
+            raise StrictYamlError(node.start_mark.line + 1,
+                                  f"number too long (more than {limits.MAX_INTEGER_DIGITS} digits): "
+                                  "put text in quotes", _dotted(path) or "front matter")
         return int(text)
     return text
 
@@ -109,7 +122,7 @@ def _convert(node: Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
         raise StrictYamlError(node.start_mark.line + 1, f"YAML tag '{tag}' is not allowed",
                               _dotted(path) or "front matter")
     if isinstance(node, ScalarNode):
-        return _scalar(node)
+        return _scalar(node, path)
     if isinstance(node, SequenceNode):
         return [_convert(item, path + (i,), lines) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
@@ -118,6 +131,9 @@ def _convert(node: Node, path: KeyPath, lines: dict[KeyPath, int]) -> Any:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 raise StrictYamlError(key_node.start_mark.line + 1, "keys must be plain names")
             key = key_node.value
+            problem = characters.problem(key)
+            if problem:
+                raise StrictYamlError(key_node.start_mark.line + 1, problem)
             if key in result:
                 raise StrictYamlError(
                     key_node.start_mark.line + 1,
@@ -145,6 +161,47 @@ def _located(error: yaml.MarkedYAMLError) -> StrictYamlError:
     return StrictYamlError(line, f"invalid YAML: {error.problem or error}")
 
 
+def _nesting_problem(text: str) -> StrictYamlError | None:
+    """Refuse nesting deeper than limits.MAX_YAML_DEPTH before PyYAML's recursive composer sees it.
+
+    Counts open flow brackets and, per line, the block levels open at its
+    indentation plus the '- ' and 'key: ' indicators on the line; quoted text is
+    skipped. An over-estimate is fine: real front matter nests two or three levels.
+    (A RecursionError is still caught in parse(), should this ever under-count.)
+    """
+    depth, quote = 0, ""
+    indents: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#") and not quote and depth == 0:
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            indicators = len(re.findall(r"(?:^|\s)-(?=\s|$)|:(?=\s|$)", stripped))
+            if len(indents) + indicators > limits.MAX_YAML_DEPTH + 1:
+                return StrictYamlError(number, f"nested too deeply (more than {limits.MAX_YAML_DEPTH} "
+                                               "levels): write it flatter")
+        previous = " "
+        for character in line:
+            if quote:
+                if character == quote:
+                    quote = ""
+            elif character in "\"'" and previous in " [{,:":
+                quote = character
+            elif character == "#" and previous == " ":
+                break
+            elif character in "[{":
+                depth += 1
+                if depth > limits.MAX_YAML_DEPTH:
+                    return StrictYamlError(number, f"nested too deeply (more than {limits.MAX_YAML_DEPTH} "
+                                                   "levels of [ or {): write it flatter")
+            elif character in "]}":
+                depth = max(0, depth - 1)
+            previous = character
+    return None
+
+
 def parse(text: str, first_line: int = 1) -> Document:
     """Parse one YAML document strictly; raises StrictYamlError with a 1-based line.
 
@@ -155,18 +212,52 @@ def parse(text: str, first_line: int = 1) -> Document:
     for number, line in enumerate(padded.splitlines(), start=1):
         if "\t" in line:
             raise StrictYamlError(number, "tab character: indent with spaces")
+    found = characters.first_forbidden(padded)
+    if found:
+        raise StrictYamlError(padded.count("\n", 0, found.start()) + 1,
+                              characters.problem(found.group()) or "")
+    too_deep = _nesting_problem(padded)
+    if too_deep:
+        raise too_deep
+    node = _fast_node(padded)
     loader = _Loader(padded)
     try:
-        node = loader.get_single_node()
+        if node is None:
+            node = loader.get_single_node()
+        lines: dict[KeyPath, int] = {}
+        if node is None:
+            return Document(None, {(): 1})
+        return Document(_convert(node, (), lines), lines)
     except StrictYamlError:
         raise
     except yaml.MarkedYAMLError as error:
         raise _located(error) from None
+    except yaml.reader.ReaderError as error:
+        raise StrictYamlError(padded.count("\n", 0, error.position) + 1,
+                              f"invalid YAML: character {error.character!r} is not allowed") from None
     except yaml.YAMLError as error:
         raise StrictYamlError(1, f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise StrictYamlError(first_line, "nested too deeply: write it flatter") from None
     finally:
         loader.dispose()
-    lines: dict[KeyPath, int] = {}
-    if node is None:
-        return Document(None, {(): 1})
-    return Document(_convert(node, (), lines), lines)
+
+
+# libyaml composes nodes about ten times faster than PyYAML's Python code. It is used only
+# where it cannot differ from the strict reader: small texts (front matter) without the
+# characters of anchors, aliases and tags, which it would resolve silently. Anything it
+# finds wrong is read again by the Python reader, whose messages say exactly where.
+_FAST_UP_TO = 16 * 1024
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _fast_node(text: str) -> Node | None:
+    if _FAST_LOADER is None or len(text) > _FAST_UP_TO or "&" in text or "*" in text or "!" in text:
+        return None
+    loader = _FAST_LOADER(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()

@@ -7,15 +7,22 @@ language. Loading it checks it too, so a broken data file gets located errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .problems import Problem
-from .settings import LANGUAGES, TAXONOMIES_FILE
-from .strict_yaml import Document, StrictYamlError, parse
+from .html_policy import url_problem
+from .settings import LANGUAGES, RESERVED_NAMES, TAXONOMIES_FILE
+from .data_files import read_yaml
+from .strict_yaml import Document
 
 VOCABULARIES = ("types", "countries", "topics", "partners", "event_kinds", "formats", "licenses")
+# Ids become parts of addresses, file names and CSS classes: plain slugs only. Licences keep
+# their SPDX identifiers (CC-BY-4.0), which are never used in a path.
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID_PATTERNS = {"licenses": re.compile(r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$")}
 
 
 @dataclass(frozen=True)
@@ -67,15 +74,10 @@ def _labels(value: Any, where: str, line: int, problems: list[Problem], key: str
 
 def load(root: Path) -> tuple[Taxonomies, list[Problem]]:
     """Read and check the vocabularies; unknown or broken entries become problems."""
-    problems: list[Problem] = []
-    try:
-        document = parse((root / TAXONOMIES_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Taxonomies({name: {} for name in VOCABULARIES}), [
+    document, problems = read_yaml(root, TAXONOMIES_FILE)
+    if document is None:
+        return Taxonomies({name: {} for name in VOCABULARIES}), problems or [
             Problem(TAXONOMIES_FILE, 1, "file", "missing")]
-    except StrictYamlError as error:
-        return Taxonomies({name: {} for name in VOCABULARIES}), [
-            Problem(TAXONOMIES_FILE, error.line, error.key, error.message)]
     return _build(document, problems), problems
 
 
@@ -96,16 +98,30 @@ def _build(document: Document, problems: list[Problem]) -> Taxonomies:
         for term_id, entry in entries.items():
             where = f"{name}.{term_id}"
             line = document.line_of((name, term_id))
+            if not isinstance(term_id, str) or not _ID_PATTERNS.get(name, _SLUG).match(term_id):
+                problems.append(Problem(TAXONOMIES_FILE, line, where,
+                                        "ids must be lower-case letters and digits joined by '-' "
+                                        "(they become parts of addresses)"))
+                continue
             if not isinstance(entry, dict):
                 problems.append(Problem(TAXONOMIES_FILE, line, where, "must be a mapping"))
                 continue
             label = _labels(entry.get("label"), where, line, problems, "label")
             extra = {k: v for k, v in entry.items() if k not in ("label", "plural", "folder")}
+            if "url" in extra and (not isinstance(extra["url"], str) or not extra["url"].startswith("https://")
+                                   or url_problem(extra["url"], "link")):
+                problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "url")),
+                                        f"{where}.url", "must be an https:// address"))
+                del extra["url"]
             if name == "types":
                 folder = entry.get("folder")
-                if not isinstance(folder, str) or not folder:
-                    problems.append(Problem(TAXONOMIES_FILE, line, where, "folder is missing"))
+                if not isinstance(folder, str):
                     folder = term_id
+                if not _SLUG.match(folder) or folder in RESERVED_NAMES:
+                    problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "folder")),
+                                            f"{where}.folder", "must be a plain folder name (lower-case "
+                                            "letters, digits, '-') that the site does not use already "
+                                            f"(not {', '.join(sorted(RESERVED_NAMES))})"))
                 plural = _labels(entry.get("plural"), where, line, problems, "plural")
                 terms[term_id] = ContentType(term_id, label, extra, folder=folder, plural=plural)
             else:

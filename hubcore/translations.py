@@ -30,7 +30,9 @@ from .settings import LANGUAGES
 
 FIELD = "translated_from"
 PARTS = ("title", "summary", "body")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s{0,3}\[[^\]]+\]:.*$", re.M)
+# Each pattern stops at the first character that could start its next match, so the work is
+# linear in the text whatever its shape (a run of "[a](" with no ")" once took seconds).
+_LINK_TARGET = re.compile(r"\]\([^()\n]*\)|\]\[[^\[\]\n]*\]|^[ \t]{0,3}\[[^\[\]\n]+\]:.*$", re.M)
 _ATTRIBUTES = re.compile(r"\{:?[^{}\n]*\}")
 
 

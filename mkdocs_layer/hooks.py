@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hubcore import csp, page_cache, pdf, site_files, stage, structured_data  # noqa: E402
-from hubcore.active_html import find_active_html  # noqa: E402
+from hubcore import csp, html_policy, markdown_render, page_cache, pdf, site_files, stage, structured_data  # noqa: E402
 from hubcore.history import last_updated  # noqa: E402
 from hubcore.loader import fingerprint, load_site, load_snapshot, wait_for_snapshot  # noqa: E402
 from hubcore.model import Site  # noqa: E402
@@ -68,6 +67,7 @@ def on_config(config):
         pins = csp.load(ROOT)[0]  # load_site has already refused a malformed data/csp.yml
         _state.update(site=site, fingerprint=current, csp_pins=pins, csp=csp.policy(pins, allowed))
     site = _state["site"]
+    _use_the_sites_markdown(config)
     _state["code_digest"] = None  # see _code_digest
     _state["views"] = {}  # a rebuild ('mkdocs serve') makes every view again
     target = ROOT / STAGE_DIR
@@ -84,6 +84,20 @@ def on_config(config):
                                          "link": "/" + site_files.prefix(language.locale)}
                                         for language in plugin.config.languages]
     return config
+
+
+def _use_the_sites_markdown(config) -> None:
+    """Render with exactly the Markdown the content was checked with (hubcore/markdown_render.py).
+
+    mkdocs.yml names the extensions (other plugins read the list early); their
+    options come from the core, so the check and the build cannot disagree.
+    """
+    named = list(config["markdown_extensions"])
+    if named != list(markdown_render.EXTENSIONS):
+        raise PluginError(f"mkdocs.yml's markdown_extensions {named} differ from the ones the content "
+                          f"is checked with ({list(markdown_render.EXTENSIONS)}, "
+                          "hubcore/markdown_render.py): change both together")
+    config["mdx_configs"] = markdown_render.configs()
 
 
 def _only() -> str | None:
@@ -214,8 +228,7 @@ def on_pre_build(config) -> None:
     texts, url = _site_texts(config), config["site_url"] or "/"
     if os.environ.get("HUB_PDF") != "1":
         return
-    _state["pdfs"] = {lang: pdf.render_language(_site(), ROOT, lang, texts[lang]["name"], url,
-                                                config["markdown_extensions"], config["mdx_configs"])[0]
+    _state["pdfs"] = {lang: pdf.render_language(_site(), ROOT, lang, texts[lang]["name"], url)[0]
                       for lang in LANGUAGES}
 
 
@@ -237,13 +250,22 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Last guard: the HTML really produced from an author's Markdown must hold nothing active."""
+    """Last guard: the HTML really produced from an author's Markdown, and its headings as the
+    theme prints them, must pass the same allow-list as in the check (hubcore/html_policy.py)."""
     allowed = frozenset(_site().settings.get("embed_allowed_hosts") or ())
-    found = find_active_html(html, allowed)
+    found = html_policy.check(html, allowed).findings + html_policy.check_toc(_toc_tokens(page.toc))
     if found:
-        raise PluginError("\n".join(f"docs/{page.file.src_uri}: body: {message} (in the built HTML)"
-                                    for _, message in found))
+        raise PluginError("\n".join(f"docs/{page.file.src_uri}: body: {finding.message} (in the built HTML)"
+                                    for finding in found))
     return html
+
+
+def _toc_tokens(items) -> list[dict[str, str]]:
+    tokens = []
+    for item in items:
+        tokens.append({"id": item.id, "name": item.title})
+        tokens += _toc_tokens(item.children)
+    return tokens
 
 
 def on_page_context(context, page, config, nav):

@@ -7,8 +7,10 @@ text dedented). ``check(tmp_path, files)`` does that and runs ``load_site``.
 
 from __future__ import annotations
 
+import io
 import shutil
 import textwrap
+import zipfile
 from pathlib import Path
 
 from hubcore.loader import load_site  # importable through pytest.ini's pythonpath
@@ -80,6 +82,15 @@ def check(tmp_path: Path, files: dict[str, str | bytes] | None = None,
     """Problems ``load_site`` reports for the minimal tree plus ``files``."""
     _, problems = load_site(make_root(tmp_path, files, **kwargs))
     return problems
+
+
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    """A ZIP archive in memory (Office and OpenDocument files are ZIP packages)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
 
 
 def front(*lines: str, body: str = "Text.\n") -> str:

@@ -404,13 +404,10 @@ def test_a_second_pdf_build_reuses_the_cache(pdf_build):
 def test_printing_is_deterministic(pdf_build):
     """A cold cache gives the same bytes: nothing in a PDF comes from the clock or chance."""
     from hubcore import pdf
-    from mkdocs.config import load_config
     root = pdf_build["root"]
     site, _ = load_site(root)
-    config = load_config(str(root / "mkdocs.yml"))
     entry = site.entries["workshops/offline-workshop-georgia"]
-    html, images = pdf.document_html(site, entry, "ru", "База знаний по цифровому управлению", SITE_URL, root,
-                                     config["markdown_extensions"], config["mdx_configs"])
+    html, images = pdf.document_html(site, entry, "ru", "База знаний по цифровому управлению", SITE_URL, root)
     cached = root / pdf.CACHE_DIR / f"{pdf.content_hash(html, images)}.pdf"
     assert pdf.print_pdf(html, root) == cached.read_bytes()
     assert (pdf_build["site"] / pdf.pdf_url(entry, "ru")).read_bytes() == cached.read_bytes()

@@ -77,7 +77,10 @@ def test_a_rebuild_renders_only_what_changed_and_equals_a_fresh_build(tmp_path):
     other.write_text(other.read_text(encoding="utf-8").replace("Synthetic case-study 0000", "Renamed study"),
                      encoding="utf-8")
     (root / "docs/reports/synthetic-0003.ru.md").unlink()
-    (root / "docs/reports/data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (root / "docs/reports/files").mkdir(exist_ok=True)
+    (root / "docs/reports/files/data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    original = root / "docs/reports/synthetic-0003.md"
+    original.write_text(original.read_text(encoding="utf-8") + "\n[The data](files/data.csv)\n", encoding="utf-8")
     _build(root)
     after = _stats(root)
     assert 0 < after["en"]["reused"] < again["en"]["reused"] - 1, after

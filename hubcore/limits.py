@@ -1,0 +1,43 @@
+"""How much a contribution may ask of the checker and the build, written in one place.
+
+Everything in a pull request is untrusted, and the checker itself is attack
+surface: a file that is large, deeply nested or built to make a parser
+backtrack must be refused before it reaches the code that would spend minutes
+(or crash) on it. Each number here is far above what real content needs (the
+largest real page is about 20 KB, a product about 8 KB) and low enough that
+the worst accepted input still checks in well under a second.
+"""
+
+from __future__ import annotations
+
+# A Markdown page, front matter and body together.
+MAX_MARKDOWN_BYTES = 256 * 1024
+# Front matter: what fits on a screen or two; text belongs in the body.
+MAX_FRONT_MATTER_BYTES = 16 * 1024
+MAX_FRONT_MATTER_LINES = 300
+# How deep front matter may nest (mappings and lists); PyYAML's composer recurses per level.
+MAX_YAML_DEPTH = 8
+# A whole number in YAML: more digits than this is not a count of anything.
+MAX_INTEGER_DIGITS = 15
+# A data file under data/ (vocabularies, interface words, settings).
+MAX_DATA_FILE_BYTES = 512 * 1024
+
+# Markdown nesting (lists, quotes, admonitions, tabs): Python-Markdown recurses per level
+# and fails with a RecursionError at a few hundred; people never need more than a few.
+MAX_MARKDOWN_NESTING = 12
+# Inline text of one paragraph (or list item, table cell, heading): Python-Markdown scans
+# from every '[' and '<' to the end of the paragraph, so its work grows as the number of
+# those characters times the paragraph's length. Their product is bounded here; a normal
+# paragraph of 2,000 characters with 20 links uses 40,000 of it.
+MAX_INLINE_WORK = 1_500_000
+# Wall-clock seconds to render one page, the last guard if a slow input slips past the
+# limits above (a normal page takes a few milliseconds).
+RENDER_SECONDS = 10.0
+# Problems located precisely in one file; more of the same file get the line of the
+# nearest located one (locating re-renders parts of the page).
+MAX_LOCATED_PER_FILE = 25
+
+# Files a page links to or attaches, by family (see file_formats.py for the formats).
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_DATA_BYTES = 10 * 1024 * 1024
