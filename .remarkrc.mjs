@@ -1,5 +1,10 @@
-// Front-matter checks while an author types, in VS Code (the "remark" extension,
-// unifiedjs.vscode-remark) and on the command line (npx remark docs --quiet).
+// Front-matter checks with remark on the command line: `npm run check-front-matter`.
+//
+// Run remark only that way (or with the same options): `--rc-path .remarkrc.mjs --no-config
+// --no-ignore`. Without them remark, like its VS Code extension, looks for configuration
+// (.remarkrc.*, package.json) in every folder it reads and loads the plugins it names: a
+// pull request could add one under docs/ and run its own code on a maintainer's machine.
+// The extension cannot be told not to, so the hub does not recommend it (see the README).
 //
 // The JSON Schemas and the list of files each one applies to are generated from the
 // validator's own declarations by `make schemas` (hub.py schemas) into .cache/schemas/.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The hub's command line, for authors and CI.
 
-    python scripts/hub.py validate [--format text|github]
+    python scripts/hub.py validate [--format text|github] [--watch]
     python scripts/hub.py build [--site-dir DIR] [--pdf]
     python scripts/hub.py pdf [--site-dir DIR]
     python scripts/hub.py serve [--port N]
@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,7 @@ import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
 from hubcore import changes, json_schema, reviews, scaffold, snippets, translations  # noqa: E402
-from hubcore.loader import load_site, save_snapshot  # noqa: E402
+from hubcore.loader import fingerprint, load_site, save_snapshot  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore.taxonomy import load as load_taxonomies  # noqa: E402
 from hubcore import stage  # noqa: E402
@@ -51,11 +52,12 @@ def _github(problem: Problem) -> str:
             f"title={esc(problem.field, True)}::{esc(problem.message)}")
 
 
-def _check(output_format: str = "text"):
+def _check(output_format: str = "text", root: Path = ROOT):
     """Load and check everything; print every problem, one per line. Returns (site, problems)."""
-    site, problems = load_site(ROOT, reuse=True)
+    site, problems = load_site(root, reuse=True)
     for problem in problems:
         print(_github(problem) if output_format == "github" else str(problem))
+    sys.stdout.flush()  # the problems before the summary, also when both go to one pipe
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
     else:
@@ -63,9 +65,32 @@ def _check(output_format: str = "text"):
     return site, problems
 
 
-def validate(output_format: str = "text") -> int:
+def validate(output_format: str = "text", root: Path = ROOT) -> int:
     """1 if any file has a problem (each printed), else 0."""
-    return 1 if _check(output_format)[1] else 0
+    return 1 if _check(output_format, root)[1] else 0
+
+
+WATCH_BEGINS = "Checking content..."
+
+
+def watch(interval: float = 0.5) -> int:
+    """Check again after every change under docs/ and data/, until interrupted (editors' "on save").
+
+    Each run starts with WATCH_BEGINS and ends with the usual summary line, so an
+    editor's problem matcher knows when a run's problems are complete.
+    """
+    seen = None
+    try:
+        while True:
+            current = fingerprint(ROOT)
+            if current != seen:
+                seen = current
+                print(WATCH_BEGINS, flush=True)
+                _check()
+                sys.stderr.flush()
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        return 0
 
 
 def _mkdocs_env(**extra: str) -> dict[str, str]:
@@ -283,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check every content file; exit 1 on any problem")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github: annotations for GitHub Actions")
+    check.add_argument("--watch", action="store_true",
+                       help="check again after every change under docs/ and data/ (for editors)")
     make = commands.add_parser("build", help="validate, then build both languages into site/")
     make.add_argument("--site-dir", help="build here instead of site/")
     make.add_argument("--pdf", action="store_true",
@@ -335,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             return refresh(args.files)
         return translation_status(args.format, args.check)
     if args.command == "validate":
-        return validate(args.format)
+        return watch() if args.watch else validate(args.format)
     if args.command in ("build", "pdf"):
         return build(args.site_dir, with_pdf=args.command == "pdf" or args.pdf)
     return serve(args.port)
