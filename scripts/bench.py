@@ -3,9 +3,9 @@
 
     python scripts/hub.py bench [--products N] [--no-stock] [--json FILE]
 
-Writes a deterministic synthetic corpus of N products in both languages (see
-synthetic_corpus.py) into a temporary copy of the repository (never into docs/),
-then builds it with the hub (``hub.py build``) from nothing ("cold": no cache
+First times ``hub.py validate`` on a copy of the real content and, after writing
+a deterministic synthetic corpus of N products in both languages into it (see
+synthetic_corpus.py; never into docs/), on the corpus, both from nothing. Then builds it with the hub (``hub.py build``) from nothing ("cold": no cache
 of any kind), rebuilds it with the hub after editing the text of one product
 ("rebuild": what an author's preview and every later build do), then after
 adding a product (for information), and builds it with a plain configuration of
@@ -180,11 +180,20 @@ def main(argv: list[str] | None = None) -> int:
         for name in COPIED:
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
-        write_corpus(work, args.products)
-        (work / "stock.yml").write_text(STOCK_CONFIG, encoding="utf-8")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
         results: dict[str, object] = {"products": args.products}
+        # The check alone, from nothing (no .cache/): the real content, then the corpus.
+        real = run_measured([sys.executable, "scripts/hub.py", "validate"], work, env)
+        results["validate_real"] = asdict(real)
+        write_corpus(work, args.products)
+        (work / "stock.yml").write_text(STOCK_CONFIG, encoding="utf-8")
         print(f"corpus: {args.products} products x 2 languages in {work}", flush=True)
+        checked = run_measured([sys.executable, "scripts/hub.py", "validate"], work, env)
+        results["validate"] = asdict(checked)
+        shutil.rmtree(work / ".cache", ignore_errors=True)  # the build below starts from nothing too
+        print(f"validate:     wall {real.wall:7.2f} s  cpu {real.cpu:7.2f} s  the real content, from nothing; "
+              f"wall {checked.wall:7.2f} s  cpu {checked.cpu:7.2f} s  peak {checked.peak_mb:7.1f} MB  "
+              f"with the corpus", flush=True)
 
         hub = run_measured([sys.executable, "scripts/hub.py", "build"], work, env)
         results["hub"] = asdict(hub)
@@ -233,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stock:        wall {stock.wall:7.2f} s  cpu {stock.cpu:7.2f} s  peak {stock.peak_mb:7.1f} MB  "
                   f"page {stock_weight / 1024:.1f} KB gzip first visit (+ Google Fonts when fonts are on)  "
                   f"index {results['stock_index'] / 1e6:.2f} MB (both languages)", flush=True)
-        summary = (f"SUMMARY products={args.products} hub_wall={hub.wall}s hub_cpu={hub.cpu}s "
+        summary = (f"SUMMARY products={args.products} validate_real={real.wall}s validate={checked.wall}s "
+                   f"hub_wall={hub.wall}s hub_cpu={hub.cpu}s "
                    f"hub_peak={hub.peak_mb}MB rebuild_wall={rebuild.wall}s add_wall={addition.wall}s "
                    f"page_gzip={weight / 1024:.1f}KB "
                    f"index_en={results['hub_index']['en'] / 1e6:.2f}MB index_ru={results['hub_index']['ru'] / 1e6:.2f}MB")

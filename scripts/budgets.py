@@ -37,6 +37,8 @@ MAX_PEAK_MB = 1024
 MAX_PAGE_GZIP = 80 * 1024
 MAX_INDEX_SHARE = 0.5  # each language's index vs the stock (combined) index
 MAX_HTML_GROWTH = 1.02  # a product page's HTML at 5 N vs at N
+MAX_VALIDATE_REAL = 2.0  # seconds for 'hub.py validate' of the real content, from nothing
+MAX_VALIDATE_1000 = 10.0  # seconds for 'hub.py validate' of 1,000 products, from nothing
 LIGHTHOUSE_DESKTOP = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE_MOBILE_PERFORMANCE = 95
 LIGHTHOUSE_PAGES = ["", "library/", "workshops/offline-workshop-kazakhstan/"]
@@ -80,6 +82,10 @@ def build_measures(products: int, report: Report) -> None:
                      MAX_PAGE_GZIP, unit=" B gzip")
     for lang, size in b["hub_index"].items():
         report.check(f"search index ({lang}) / stock index", round(size / b["stock_index"], 3), MAX_INDEX_SHARE)
+    report.check("validate the real content, from nothing", b["validate_real"]["wall"], MAX_VALIDATE_REAL,
+                 unit=" s")
+    report.check(f"validate {products} products, from nothing",
+                 b["validate"]["wall"] * 1000 / products, MAX_VALIDATE_1000, unit=" s (per 1,000)")
     report.check(f"product page HTML growth from {products // 5} to {products} products",
                  round(b["hub_page_html"] / a["hub_page_html"], 3), MAX_HTML_GROWTH)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_repo, run_hub, serve_folder
-from hostile.cases import (HOSTILE_TOPIC, INERT, REFUSED, SECRET, TAXONOMY_ENTRY, UI_EDITS)
+from hostile.cases import (CONTRIBUTED_FILES, DRAFT_FILES, FORMULA_TITLES, HOSTILE_TOPIC, INERT, REFUSED,
+                           SECRET, TAXONOMY_ENTRY, UI_EDITS)
 
 # Installed before any page script, in every page: init scripts are outside the page's policy.
 TRAP = """
@@ -82,6 +83,38 @@ def test_nothing_outside_docs_and_data_is_published(inert_site):
     assert (site / "reports/files/hostile-slides.pdf").is_file()  # what is in docs/ is published
 
 
+def test_a_drafts_files_are_not_published(inert_site):
+    root, _ = inert_site
+    for rel in DRAFT_FILES:
+        assert (root / rel).is_file()
+        assert not (root / "site" / rel.removeprefix("docs/")).exists(), rel
+    assert not (root / "site/reports/hostile-draft").exists()
+
+
+def test_contributed_files_are_published_as_they_are(inert_site):
+    root, _ = inert_site
+    for rel, data in CONTRIBUTED_FILES.items():
+        assert (root / "site" / rel.removeprefix("docs/")).read_bytes() == data
+
+
+def test_footnotes_work(inert_site):
+    root, _ = inert_site
+    html = (root / "site/reports/hostile-files/index.html").read_text(encoding="utf-8")
+    assert 'href="#fn:1"' in html and 'id="fn:1"' in html and "Source: a report, 2022." in html
+
+
+def test_no_catalogue_cell_starts_a_formula(inert_site):
+    """Whatever a spreadsheet skips first (spaces, invisible characters, quotes), a title that
+    would start a formula is written with an apostrophe in front."""
+    import csv
+    import io
+    root, _ = inert_site
+    rows = list(csv.DictReader(io.StringIO((root / "site/catalog.csv").read_text(encoding="utf-8-sig"))))
+    titles = {row["title_en"] for row in rows}
+    for title in FORMULA_TITLES:
+        assert "'" + title in titles, (title, sorted(titles)[:5])
+
+
 def test_snippet_lines_stay_text(inert_site):
     """pymdownx.snippets is not enabled: an include line is printed, never followed."""
     root, _ = inert_site
@@ -131,10 +164,19 @@ def trapped(browser):
 def test_nothing_runs_in_chromium(trapped, inert_site):
     page, ran, errors = trapped
     _, base = inert_site
+    # Every file of the contribution is opened on its own first (a service worker it could
+    # register would answer every later page), then every page.
+    for rel in CONTRIBUTED_FILES:
+        try:
+            page.goto(base + rel.removeprefix("docs/"))
+        except Exception as error:  # a file the browser downloads instead of showing
+            assert "Download is starting" in str(error), error
     urls = [url for case in INERT for url in case.pages]
     for url in urls:
         page.goto(base + url)
         _exercise(page)
+    page.goto(base)
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     # The product page shows every payload as text.
     page.goto(base + "reports/hostile-fields/")
     assert "<script>window.__pwned='title'</script>" in page.inner_text("h1")
@@ -159,23 +201,36 @@ def test_nothing_runs_in_chromium(trapped, inert_site):
 def test_refused_cases_are_located_and_nothing_is_built(tmp_path):
     root = copy_repo(tmp_path)
     _plant_secrets(root)
+    expected: dict[str, re.Pattern[str]] = {}
     for case in REFUSED:
         target = root / case.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        line = ""
         if case.symlink_to:
             os.symlink(root / case.symlink_to, target,
                        target_is_directory=(root / case.symlink_to).is_dir())
+        elif case.replace:
+            old, new = case.replace
+            text = target.read_text(encoding="utf-8")
+            assert old in text, f"{case.name}: {old!r} is not in {case.path}"
+            text = text.replace(old, new, 1)
+            target.write_text(text, encoding="utf-8")
+            line = str(text[:text.index(new)].count("\n") + 1 + len(new) - len(new.lstrip("\n")))
         else:
             data = case.content
             target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         for rel, content in case.extra.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(content if isinstance(content, str) else content.decode(), encoding="utf-8")
+        pattern = re.escape(case.expected).replace(r"\{line\}", line).replace(r"\{any\}", r"\d+")
+        expected[case.name] = re.compile(pattern + ": ")
     result = run_hub(root, "validate")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     missing = [f"{case.name}: {case.expected}" for case in REFUSED
-               if not any(line.startswith(case.expected + ": ") for line in lines)]
+               if not any(expected[case.name].match(line) for line in lines)]
     assert not missing, "not refused where expected:\n" + "\n".join(missing) + "\n--- got:\n" + result.stdout
+    assert "could not read this file" not in result.stdout  # the checker's last guard never fired
     build = run_hub(root, "build")
     assert build.returncode == 1 and not (root / "site").exists()
     # The language builds it started while checking were stopped, not left running.

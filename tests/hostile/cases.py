@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from fixture_tree import zip_of
+
 # Marks what must never be published: placed in the copy's .git/config and outside docs/.
 SECRET = "hub-secret-3f9c1b7e"
 
@@ -48,7 +50,12 @@ class Inert:
 
 @dataclass(frozen=True)
 class Refused:
-    """One file (or symbolic link) the validator must refuse with ``expected`` (path:line: field)."""
+    """One file (or symbolic link) the validator must refuse with ``expected`` (path:line: field).
+
+    In ``expected``, ``{line}`` stands for the line where ``replace``'s new text starts (for
+    edits of an existing file, such as a data file), and ``{any}`` for any line (a problem
+    located by rendering, whose exact line depends on the renderer).
+    """
 
     name: str
     path: str
@@ -56,6 +63,7 @@ class Refused:
     expected: str = ""
     symlink_to: str | None = None  # relative to the repository root
     extra: dict[str, str | bytes] = field(default_factory=dict)
+    replace: tuple[str, str] | None = None  # (old, new) in the existing file at ``path``
 
 
 # --- inert: accepted and shown as text -------------------------------------------------
@@ -132,6 +140,57 @@ INERT: list[Inert] = [
     Inert("a taxonomy term's label and intro, and the interface words", {}, (
         f"topics/{HOSTILE_TOPIC}/", f"ru/topics/{HOSTILE_TOPIC}/", "topics/", "ru/topics/",
         "library/", "ru/library/", "", "ru/", "reports/", "ru/reports/", "404.html", "ru/404.html")),
+]
+
+
+# Files of every accepted format, as a contribution would attach them: each is published
+# and opened in Chromium on its own before the pages (test_hostile.py), to show that none
+# runs anything on the site's origin.
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+       b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84"
+       b"\x00\x00\x00\x00IEND\xaeB`\x82")
+PDF_WITH_SCRIPT = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n"
+                   b"<script>window.__pwned='pdf'</script>\n%%EOF\n")
+CSV_WITH_MARKUP = ("title,value\n<script>window.__pwned='csv'</script>,-12.5\n"
+                   "\"<img src=x onerror=window.__pwned='csv-img'>\",+3\n").encode("utf-8")
+CONTRIBUTED_FILES = {
+    "docs/reports/files/chart.png": PNG,
+    "docs/reports/files/polyglot.pdf": PDF_WITH_SCRIPT,
+    "docs/reports/files/data.csv": CSV_WITH_MARKUP,
+}
+# What a spreadsheet skips before a formula: each must reach catalog.csv with an apostrophe.
+FORMULA_TITLES = [" =1+1", "\u00a0=1+1", "\u200b@SUM(1)", "\ufeff-1+1", "\n=1", "\uff1d1+1",
+                  '"=1+1', "\t+SUM(1)", "-1+1", "\t+1"]
+DRAFT_FILES = {"docs/reports/files/draft-only.pdf": b"%PDF-1.7\ndraft\n",
+               "docs/reports/files/draft-chart.png": PNG}
+
+INERT += [
+    Inert("every accepted file format, used by a product, and footnotes", {
+        "docs/reports/hostile-files.md": page(
+            f"title: {_q('Files ' + payload('files-title'))}",
+            'summary: "Attachments of every accepted kind."',
+            "attachments:",
+            '  - {title: "Polyglot PDF", file: files/polyglot.pdf}',
+            '  - {title: "Data", file: files/data.csv}',
+            body="![A chart](files/chart.png)\n\nA claim[^1] and another[^note].\n\n"
+                 "[^1]: Source: a report, 2022.\n[^note]: A second note.\n"),
+        **CONTRIBUTED_FILES,
+    }, ("reports/hostile-files/", "ru/reports/hostile-files/")),
+    Inert("a draft's attachment and image", {
+        "docs/reports/hostile-draft.md": page(
+            'title: "A draft"', 'summary: "Not published, nor its files."', "draft: true",
+            "attachments:", '  - {title: "Draft", file: files/draft-only.pdf}',
+            body="![Draft chart](files/draft-chart.png)\n"),
+        **DRAFT_FILES,
+    }),
+    Inert("titles a spreadsheet would read as formulas", {
+        f"docs/reports/hostile-formula-{i}.md": page(f"title: {_q(title)}", 'summary: "A formula."')
+        for i, title in enumerate(FORMULA_TITLES)
+    }),
+    Inert("a very long heading", {
+        "docs/reports/hostile-long-heading.md": page('title: "Long heading"', 'summary: "S."',
+                                                     body="## " + "word " * 20_000 + "\n"),
+    }, ("reports/hostile-long-heading/",)),
 ]
 
 
@@ -212,4 +271,114 @@ REFUSED: list[Refused] = [
             f"{G}/r-neutral.ru.md:4: authors",
             extra={f"{G}/r-neutral.md": page(f"title: {_q('Original')}", f"summary: {_q('S.')}",
                                              f"authors: [{_q('A. Author')}]")}),
+]
+
+
+# --- refused: what a contribution may contain (issue 12's allow-list) ---------------------
+
+F = f"{G}/files"
+
+
+def attaching(*files: str) -> str:
+    """A guide that attaches ``files`` (so they are used, and checked as attachments)."""
+    return page(*TS, "attachments:", *(f'  - {{title: "File", file: {name}}}' for name in files))
+
+
+WORD_WITH_MACROS = zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>",
+                         "word/vbaProject.bin": b"Attribute VB_Name = \"x\""})
+SCRIPT = b"navigator.serviceWorker.register('/sw.js'); window.__pwned = 'contributed-script';\n"
+SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=\'svg\'">'
+       b"<script>window.__pwned='svg-script'</script></svg>")
+XHTML = (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+         b"<script>window.__pwned='xhtml'</script></body></html>")
+HTML = b"<!doctype html><html><body><script>window.__pwned='html'</script></body></html>"
+DEEP_LIST = "".join("    " * depth + "- level\n" for depth in range(60))
+SLOW_BRACKETS = "[" * 3000 + "x" * 3000 + "\n"
+BIG = 26 * 1024 * 1024
+
+REFUSED += [
+    # Files that are not Markdown: only used attachments, in allowed formats, in a files/ folder.
+    Refused("a script at the theme's own path", "docs/assets/javascripts/bundle.js", SCRIPT,
+            "docs/assets:1: file"),
+    Refused("a service worker at the root", "docs/sw.js", SCRIPT, "docs/sw.js:1: file"),
+    Refused("a script among attachments", f"{F}/sw.js", SCRIPT, f"{F}/sw.js:1: file",
+            extra={f"{G}/r-uses-js.md": attaching("files/sw.js")}),
+    Refused("an HTML page", f"{F}/page.html", HTML, f"{F}/page.html:1: file",
+            extra={f"{G}/r-uses-html.md": page(*TS, body="[A page](files/page.html)\n")}),
+    Refused("an SVG attachment", f"{F}/drawing.svg", SVG, f"{F}/drawing.svg:1: file",
+            extra={f"{G}/r-uses-svg.md": attaching("files/drawing.svg")}),
+    Refused("XHTML as .xml", f"{F}/feed.xml", XHTML, f"{F}/feed.xml:1: file",
+            extra={f"{G}/r-uses-xml.md": attaching("files/feed.xml")}),
+    Refused("an executable", f"{F}/tool.exe", b"MZ\x90\x00" + b"\x00" * 60, f"{F}/tool.exe:1: file",
+            extra={f"{G}/r-uses-exe.md": attaching("files/tool.exe")}),
+    Refused("HTML named .pdf", f"{F}/report.pdf", HTML, f"{F}/report.pdf:1: file",
+            extra={f"{G}/r-uses-pdf.md": attaching("files/report.pdf")}),
+    Refused("a Word file with macros", f"{F}/macros.docx", WORD_WITH_MACROS, f"{F}/macros.docx:1: file",
+            extra={f"{G}/r-uses-docx.md": attaching("files/macros.docx")}),
+    Refused("an attachment over the size limit", f"{F}/huge.pdf", b"%PDF-1.7\n" + b"0" * BIG,
+            f"{F}/huge.pdf:1: file", extra={f"{G}/r-uses-huge.md": attaching("files/huge.pdf")}),
+    Refused("a CSV cell a spreadsheet would run", f"{F}/formulas.csv",
+            'name,link\nA,1\nB," =HYPERLINK(""https://evil.example"")"\n'.encode(), f"{F}/formulas.csv:3: file",
+            extra={f"{G}/r-uses-csv.md": attaching("files/formulas.csv")}),
+    Refused("a file no page uses", f"{F}/orphan.pdf", b"%PDF-1.7\n", f"{F}/orphan.pdf:1: file"),
+    Refused("CNAME", "docs/CNAME", b"evil.example\n", "docs/CNAME:1: file"),
+    Refused("robots.txt", "docs/robots.txt", b"User-agent: *\nDisallow: /\n", "docs/robots.txt:1: file"),
+    Refused("a hidden file", "docs/.nojekyll", b"", "docs/.nojekyll:1: file"),
+    Refused("a hidden folder", "docs/.well-known/security.txt", b"x", "docs/.well-known:1: file"),
+    Refused("remark configuration in package.json", f"{G}/package.json",
+            b'{"remarkConfig": {"plugins": ["./evil.mjs"]}}', f"{G}/package.json:1: file"),
+    Refused("a remark configuration module", f"{G}/.remarkrc.mjs", b"import './evil.mjs'\n",
+            f"{G}/.remarkrc.mjs:1: file"),
+    Refused("a page over the size limit", f"{G}/r-huge.md", page(*TS, body="word " * 60_000),
+            f"{G}/r-huge.md:1: file"),
+    # Two sources for one address, and addresses the site keeps for itself.
+    Refused("a page at a language's address", "docs/ru.md", page(*TS), "docs/ru.md:1: file"),
+    Refused("a page and a folder for one address", f"{G}/r-twice/index.md", page(*TS),
+            f"{G}/r-twice:1: file", extra={f"{G}/r-twice.md": page(*TS)}),
+    Refused("a top-level page at a section's address", "docs/reports.md", page(*TS),
+            "docs/reports.md:1: file"),
+    # Data files are checked like content.
+    Refused("an unknown data file", "data/extra.yml", b"x: 1\n", "data/extra.yml:1: file"),
+    Refused("a vocabulary id that is a path", "data/taxonomies.yml",
+            replace=("\n# Organisations behind the project.",
+                     "\n  ../../escape:\n    label: {en: X, ru: X}\n# Organisations behind the project."),
+            expected="data/taxonomies.yml:{line}: topics.../../escape"),
+    Refused("a licence address with a script", "data/taxonomies.yml",
+            replace=("    url: https://creativecommons.org/licenses/by/4.0/", '    url: "javascript:alert(1)"'),
+            expected="data/taxonomies.yml:{line}: licenses.CC-BY-4.0.url"),
+    # The checker itself: inputs that used to hang it or end in a traceback.
+    Refused("a huge integer", "docs/workshops/r-int.md",
+            page(*TS, f"event: {{kind: workshop, participants: {'9' * 5000}}}"), "docs/workshops/r-int.md:4: event.participants"),
+    Refused("deeply nested YAML", f"{G}/r-deep-yaml.md", page(*TS, "tags: " + "[" * 500 + "]" * 500),
+            f"{G}/r-deep-yaml.md:4: front matter"),
+    Refused("a NUL character", f"{G}/r-nul.md", page('title: "A\x00B"', 'summary: "S"'), f"{G}/r-nul.md:2: file"),
+    Refused("a lone surrogate", f"{G}/r-surrogate.md", page('title: "\\ud800"', 'summary: "S"'),
+            f"{G}/r-surrogate.md:2: title"),
+    Refused("a non-character", f"{G}/r-nonchar.md", page('title: "\\uFFFE"', 'summary: "S"'),
+            f"{G}/r-nonchar.md:2: title"),
+    Refused("a deeply nested list", f"{G}/r-deep-list.md", page(*TS, body=DEEP_LIST), f"{G}/r-deep-list.md:19: body"),
+    Refused("a very long definition list", f"{G}/r-definitions.md",
+            page(*TS, body="Term\n: Definition\n" * 700), f"{G}/r-definitions.md:{{any}}: body"),
+    Refused("brackets that make rendering slow", f"{G}/r-brackets.md", page(*TS, body=SLOW_BRACKETS),
+            f"{G}/r-brackets.md:6: body"),
+    # What validate missed and only the built HTML showed, or what broke out of an id.
+    Refused("a heading id breaking out", f"{G}/r-heading-id.md",
+            page(*TS, body='## Title {#x" onclick="alert(1)}\n'), f"{G}/r-heading-id.md:6: body"),
+    Refused("an encoded script URL in a reference", f"{G}/r-ref-entity.md",
+            page(*TS, body="[x][1]\n\n[1]: jav&#x61;script:alert(1)\n"), f"{G}/r-ref-entity.md:8: body"),
+    Refused("an image as a data: URL", f"{G}/r-data-image.md",
+            page(*TS, body="![x](data:image/png;base64,iVBORw0KGgo=)\n"), f"{G}/r-data-image.md:6: body"),
+    # What used to be published broken or lost without a word.
+    Refused("a control character in a title", f"{G}/r-bell.md", page('title: "Bell \x07"', 'summary: "S"'),
+            f"{G}/r-bell.md:2: file"),
+    Refused("a bidirectional override in a summary", f"{G}/r-bidi.md",
+            page('title: "T"', 'summary: "\u202egnp.exe"'), f"{G}/r-bidi.md:3: file"),
+    Refused("a closing --- with a no-break space", f"{G}/r-nbsp.md",
+            "---\ntitle: \"T\"\nsummary: \"S\"\n---\u00a0\n\nBody.\n", f"{G}/r-nbsp.md:4: front matter"),
+    Refused("a Windows path", f"{G}/r-windows.md", page(*TS, body="[Report](C:\\Users\\me\\report.pdf)\n"),
+            f"{G}/r-windows.md:6: body"),
+    Refused("a file: address", f"{G}/r-file-url.md", page(*TS, body="[Report](file:///C:/report.pdf)\n"),
+            f"{G}/r-file-url.md:6: body"),
+    Refused("a link to a draft", f"{G}/r-to-draft.md", page(*TS, body="Text.\n\n[Soon](r-draft.md)\n"),
+            f"{G}/r-to-draft.md:8: body", extra={f"{G}/r-draft.md": page(*TS, "draft: true")}),
 ]
