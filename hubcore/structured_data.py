@@ -99,7 +99,7 @@ def _organisations(site: Site, ids: list[str] | None, lang: str) -> list[dict[st
     return [{"@type": "Organization", "name": _label(site, "partners", p, lang)} for p in ids or []]
 
 
-def _media(site: Site, entry: Entry, base_url: str) -> list[dict[str, str]]:
+def _media(entry: Entry, base_url: str) -> list[dict[str, str]]:
     """The product's attachments as media objects, with absolute addresses (as the catalogue gives them)."""
     media = []
     for attachment in entry.neutral.get("attachments") or []:
@@ -150,7 +150,7 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
     if organisations:
         page["creator"] = organisations
     if entry.has_material:
-        media = _media(site, entry, base_url)
+        media = _media(entry, base_url)
         if media:
             page["associatedMedia"] = media
     topics = _terms(site, "topics", neutral.get("topics"), content_lang, base_url, "DefinedTerm")
