@@ -120,8 +120,14 @@ FIELDS: tuple[CatalogField, ...] = (
         "en": "Topics it covers (ids of the project's ten topics).",
         "ru": "Темы материала (идентификаторы десяти тем проекта)."}),
     CatalogField("partners", "ids", {"type": "array", "items": _ID}, required=True, help={
-        "en": "Organisations behind it (ids).",
-        "ru": "Организации, подготовившие материал (идентификаторы)."}),
+        "en": "Organisations that prepared it, only where its own document names them (ids); empty "
+              "otherwise. The project's own organisations are not listed on every product.",
+        "ru": "Организации, подготовившие материал, — только если их называет сам документ "
+              "(идентификаторы); иначе пусто. Организации проекта не указываются у каждого материала."}),
+    CatalogField("partners_source", "value", _TEXT, help={
+        "en": "Where the product's own document names the organisations in \"partners\". "
+              "Left out when it names none.",
+        "ru": "Где сам документ называет организации из «partners». Отсутствует, если он их не называет."}),
     CatalogField("authors", "texts", {"type": "array", "items": _TEXT}, required=True, help={
         "en": "People or organisations who wrote it, as the product names them.",
         "ru": "Авторы — люди или организации, как они указаны в материале."}),
@@ -166,7 +172,7 @@ def _absolute(base_url: str, path: str) -> str:
     return base_url + quote(path)
 
 
-def _attachment(entry: Entry, attachment: dict[str, Any], base_url: str) -> dict[str, str]:
+def attachment_record(entry: Entry, attachment: dict[str, Any], base_url: str) -> dict[str, str]:
     """A download with an absolute address; files in the repository are published at their place."""
     if "url" in attachment:
         href = attachment["url"]
@@ -204,11 +210,12 @@ def record(site: Site, entry: Entry, base_url: str, last_updated: dict[str, str]
         "countries": list(neutral.get("countries") or []),
         "topics": list(neutral.get("topics") or []),
         "partners": list(neutral.get("partners") or []),
+        "partners_source": str(neutral["partners_source"]) if neutral.get("partners_source") else None,
         "authors": [str(a) for a in neutral.get("authors") or []],
         "event": {part: event[part] for part in ("kind", "format", "location", "participants")
                   if part in event} or None,
         "url": {lang: base_url + entry_path(entry.key, lang) for lang in languages},
-        "attachments": [_attachment(entry, a, base_url)
+        "attachments": [attachment_record(entry, a, base_url)
                         for a in neutral.get("attachments") or [] if isinstance(a, dict)],
         "license": ({"id": licence_id, "url": site.taxonomies["licenses"][licence_id].extra.get("url")}
                     if licence_id else None),

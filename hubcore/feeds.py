@@ -2,8 +2,8 @@
 
 Readers follow the hub in a feed reader in their own language: each language's
 feed (``/feed.xml``, ``/ru/feed.xml``) holds the products written in that
-language (a fallback page is the other language's item, as in search), newest
-first, in the site's own order.
+language (a fallback page is the other language's item, as in search) that have
+material of their own, newest first, in the site's own order.
 
 Atom requires an ``<updated>`` on the feed and on every entry, and the content
 gives dates only for some products. To keep two builds of the same content
@@ -64,8 +64,12 @@ def build_time() -> str:
 
 
 def entries(site: Site, lang: str) -> list[Entry]:
-    """The newest products written in ``lang``."""
-    return [e for e in site.products() if lang in e.versions][:FEED_SIZE]
+    """The newest products written in ``lang`` that have material of their own.
+
+    A product whose page only describes it (``Entry.has_material`` is false) is
+    not announced: it enters the feed when its materials are added.
+    """
+    return [e for e in site.products() if lang in e.versions and e.has_material][:FEED_SIZE]
 
 
 def _updated(entry: Entry, lang: str, last_updated: dict[str, str]) -> str:

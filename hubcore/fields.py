@@ -67,6 +67,9 @@ class FieldChecker:
             if spec.required and (only is None or spec.name in only) and meta.get(spec.name) in (None, ""):
                 if spec.name not in meta:
                     self.report((), spec.name, "required field is missing")
+            for other in spec.needs if spec.name in meta and only is None else ():
+                if other not in meta:
+                    self.report((spec.name,), spec.name, f"needs '{other}' too: {allowed[other].help['en']}")
 
     def _unknown(self, name: str, kind: str, allowed: dict[str, Field]) -> str:
         elsewhere = next((f for f in PRODUCT_FIELDS if f.name == name), None)

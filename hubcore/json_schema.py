@@ -91,6 +91,9 @@ def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[st
         "type": "object",
         "properties": {spec.name: _property(spec, taxonomies) for spec in fields},
         "additionalProperties": NO_OTHER_FIELDS,
+        # A field that needs another (partners needs partners_source): draft 7's form.
+        **({"dependencies": needs} if (needs := {spec.name: list(spec.needs) for spec in fields
+                                                  if spec.needs}) else {}),
         "if": {"required": [TRANSLATION_MARK]},
         "then": {"required": [spec.name for spec in fields if spec.required and spec.name in texts]},
         "else": {"required": [spec.name for spec in fields if spec.required]},

@@ -32,7 +32,7 @@ from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
 from .settings import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
-from . import csp, results, taxonomy, translations
+from . import csp, placeholders, publisher, results, taxonomy, translations
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -178,6 +178,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     settings_document, more = load_mapping(root, SITE_FILE, required=False)
     problems += more + _check_settings(settings_document)
     settings = settings_document.value
+    problems += publisher.check(settings_document)
     problems += csp.load(root)[1]
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value
@@ -298,6 +299,7 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
     texts = translatable_names(entry.kind)
     for document in entry.versions.values():
         is_original = document is entry.original
+        problems += placeholders.problems(document.source, entry.draft)
         checker = FieldChecker(taxonomies, _reporter(problems, document.source))
         checker.check(document.meta, entry.kind, None if is_original else texts)
         if is_original:

@@ -76,6 +76,20 @@ class Entry:
         return {k: v for k, v in self.original.meta.items() if k not in texts}
 
     @property
+    def has_material(self) -> bool:
+        """Whether the product has material of its own: the one rule, used by every output.
+
+        A product has material of its own when it lists at least one attachment, or
+        when its front matter says ``full_text: true`` (the page's text is the product
+        itself: the whole case study, guide or report). Otherwise its page holds only
+        text about the product (where it fits in the project), and the hub promises
+        nothing more: no PDF, no download link, no feed entry, no media in its
+        structured data, and its card says the materials are to come.
+        """
+        meta = self.original.meta
+        return bool(meta.get("attachments")) or meta.get("full_text") is True
+
+    @property
     def draft(self) -> bool:
         return self.original.meta.get("draft") is True
 

@@ -1,8 +1,11 @@
-"""A PDF of every product in each language it is written in, cached by content.
+"""A PDF of every product with material of its own, in each language it is written in, cached by content.
 
-Officials print and forward documents, so each product also exists as a tidy
-PDF: a cover (title, type, date, countries, partners, licence, the page's
-address) and the product's text, with no navigation. The document is made from
+Officials print and forward documents, so each product that has material of
+its own (``Entry.has_material``: attachments, or its page's text is the product
+itself) also exists as a tidy PDF; a product whose page only describes it gets
+none, so no PDF of an empty page goes out. A PDF holds a cover (title, type,
+date, countries, organisations, licence, the page's address) and the product's
+text, with no navigation. The document is made from
 the content model, not from the built site: the body is the product's Markdown
 rendered with the site's own Markdown extensions, laid out by a Jinja template
 file (``overrides/hub/pdf/product.html``) and printed by WeasyPrint with
@@ -218,8 +221,8 @@ def render_language(site: Site, root: Path, lang: str, site_name: str, base_url:
     files: dict[str, PdfFile] = {}
     printed = 0
     for entry in site.products():
-        if lang not in entry.versions:
-            continue  # a fallback page links the original's PDF
+        if lang not in entry.versions or not entry.has_material:
+            continue  # a fallback page links the original's PDF; a product with no material has none
         html, images = document_html(site, entry, lang, site_name, base_url, root, environment)
         path = cache / f"{content_hash(html, images)}.pdf"
         if not path.is_file():
@@ -234,10 +237,11 @@ def render_language(site: Site, root: Path, lang: str, site_name: str, base_url:
 def download(pdfs: dict[str, dict[str, PdfFile]], entry: Entry | TermPage, lang: str) -> dict[str, Any] | None:
     """The product page's PDF link in ``lang``: its own PDF, or the original's on a fallback page.
 
-    None for other pages, and when PDFs were not made in this build, so a page
-    never links a file that does not exist.
+    None for other pages, for a product with no material of its own (it has no
+    PDF: see Entry.has_material), and when PDFs were not made in this build, so a
+    page never links a file that does not exist.
     """
-    if not isinstance(entry, Entry) or not entry.is_product:
+    if not isinstance(entry, Entry) or not entry.is_product or not entry.has_material:
         return None
     own = lang if lang in entry.versions else entry.original.lang
     found = pdfs.get(own, {}).get(entry.key)

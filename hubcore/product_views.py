@@ -95,7 +95,8 @@ def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
                        "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
     attachments = [_attachment(site, entry, a, lang)
                    for a in neutral.get("attachments") or [] if isinstance(a, dict)]
-    return {"rows": rows, "attachments": attachments}
+    # A product with no material of its own says so plainly (see Entry.has_material).
+    return {"rows": rows, "attachments": attachments, "materials_to_come": not entry.has_material}
 
 
 def _attachment(site: Site, entry: Entry, attachment: dict[str, Any], lang: str) -> dict[str, Any]:

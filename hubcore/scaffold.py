@@ -4,6 +4,10 @@ Authors are not developers: ``hub.py new`` gives them a file in the right
 folder with every field of its type written out and explained, the required
 ones filled so that the file is valid at once, the optional ones commented out
 with an example. Nothing is ever overwritten.
+
+A new file is unfinished: it starts with ``draft: true``, so it stays off the
+published site until its author removes that line, and its example summary and
+text are refused (placeholders.py) in any file that is published.
 """
 
 from __future__ import annotations
@@ -33,6 +37,15 @@ ALLOWED = {"en": " Allowed: ", "ru": " Допустимо: "}
 PLACEHOLDER_SUMMARY = {
     "en": "Write one or two sentences that say what this is and who it is for.",
     "ru": "Напишите одно-два предложения о том, что это за материал и для кого он.",
+}
+DRAFT_NOTE = {
+    "en": "Remove the next line when the file is finished: until then it is not published.",
+    "ru": "Удалите следующую строку, когда файл будет готов: до тех пор он не публикуется.",
+}
+# The first line of the example text, which placeholders.py looks for in published files.
+PLACEHOLDER_LINE = {
+    "en": "Write the text here. Use ## for sections, and link to other pages with",
+    "ru": "Напишите текст здесь. Используйте ## для разделов, а ссылки на другие страницы",
 }
 PLACEHOLDER_BODY = {
     "en": "## Overview\n\nWrite the text here. Use ## for sections, and link to other pages with\n"
@@ -89,6 +102,9 @@ def front_matter(kind: str, title: str, lang: str, taxonomies: Taxonomies) -> st
             lines.append(f"title: {_quoted(title)}")
         elif spec.name == "summary":
             lines.append(f"summary: {_quoted(PLACEHOLDER_SUMMARY[lang])}")
+        elif spec.name == "draft":
+            lines.append(f"# {DRAFT_NOTE[lang]}")
+            lines.append("draft: true")
         else:
             lines.append(f"# {spec.name}: {spec.example}")
     lines.append("---")

@@ -39,6 +39,7 @@ class Field:
     fields: tuple["Field", ...] = ()
     one_of: tuple[str, ...] = ()  # for mappings: exactly one of these sub-fields
     only_types: tuple[str, ...] = ()  # empty: every content type
+    needs: tuple[str, ...] = ()  # other fields that must be given whenever this one is
     example: str = ""  # a YAML value shown in the scaffold and the field reference
 
     def __repr__(self) -> str:
@@ -116,9 +117,21 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
            "ru": "Темы материала (идентификаторы из data/taxonomies.yml)."},
           vocabulary="topics", example="[open-data]"),
     Field("partners", "terms",
-          {"en": "Organisations behind it (ids from data/taxonomies.yml).",
-           "ru": "Организации, подготовившие материал (идентификаторы из data/taxonomies.yml)."},
-          vocabulary="partners", example="[undp-kazakhstan, acsh]"),
+          {"en": "Organisations that prepared this item, only when the item's own document names them "
+                 "(on its cover or title page, for instance); say where in partners_source. The "
+                 "organisations that implement and fund the project are named on the about page: do not "
+                 "list them here by default (ids from data/taxonomies.yml).",
+           "ru": "Организации, подготовившие этот материал, — только если их называет сам документ "
+                 "(например, на обложке или титульном листе); где именно, укажите в partners_source. "
+                 "Организации, которые реализуют и финансируют проект, названы на странице «О проекте»: "
+                 "не перечисляйте их здесь по умолчанию (идентификаторы из data/taxonomies.yml)."},
+          vocabulary="partners", needs=("partners_source",), example="[undp-kazakhstan, acsh]"),
+    Field("partners_source", "text",
+          {"en": "Where the item's own document names the organisations listed in partners, e.g. "
+                 "\"Report, title page\". Required with partners.",
+           "ru": "Где сам документ называет организации из partners, например «Отчёт, титульный лист». "
+                 "Обязательно вместе с partners."},
+          max_length=300, needs=("partners",), example='"Report, title page"'),
     Field("authors", "text-list",
           {"en": "People or organisations who wrote it.", "ru": "Авторы: люди или организации."},
           max_length=200, example='["First Author", "Second Author"]'),
@@ -131,6 +144,17 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
            "ru": "Документы для скачивания: у каждого название и либо file, либо url."},
           fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
           example='[{title: "Presentation slides", file: files/slides.pdf}]'),
+    Field("full_text", "boolean",
+          {"en": "true when the text of this page is the product itself (the whole case study, guide or "
+                 "report), not only a description of it. A product has material of its own when this is "
+                 "true or it lists attachments; only then does it get a PDF, a download link and a place "
+                 "in the feeds. Otherwise its card says the materials are to come.",
+           "ru": "true, если текст этой страницы — сам материал (полный текст кейса, руководства или "
+                 "отчёта), а не только его описание. Собственные материалы есть у продукта, если здесь "
+                 "стоит true или указаны файлы для скачивания (attachments); только тогда у него есть "
+                 "PDF, ссылка для скачивания и запись в лентах новостей. Иначе в карточке сказано, что "
+                 "материалы будут размещены позже."},
+          example="true"),
     Field("tags", "text-list",
           {"en": "Free keywords, in the language of the file.",
            "ru": "Свободные ключевые слова на языке файла."},

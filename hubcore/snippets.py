@@ -77,10 +77,14 @@ def snippets(taxonomies: Taxonomies) -> dict[str, dict[str, Any]]:
         if name == TRANSLATION_MARK:
             continue  # written by 'hub.py translations refresh', never by hand
         required = "required" if spec.required else "optional"
+        body = _body(spec, taxonomies)
+        for other in spec.needs:  # a field that needs another brings it along (partners, partners_source)
+            needed = _body(seen[other], taxonomies)
+            body += [line.replace("${1", f"${{{len(body) + 1}") for line in needed]
         result[f"front matter: {name}"] = {
             "scope": "markdown",
             "prefix": name,
-            "body": _body(spec, taxonomies),
+            "body": body,
             "description": f"{spec.help['en']} ({required}; {_where(name, taxonomies)}) / {spec.help['ru']}",
         }
     return result

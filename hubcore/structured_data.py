@@ -15,13 +15,18 @@ How products map to schema.org:
 
 Creative works carry ``datePublished`` (the product's date), ``author`` (the
 authors as the product names them: whether each is a person or an organisation
-is not declared, so they stay plain names), ``publisher`` (the partners, the
-organisations behind the product), ``about`` (topics), ``spatialCoverage``
+is not declared, so they stay plain names), ``creator`` (the organisations the
+product's own document names as having prepared it: the ``partners`` field,
+which must give that source), ``about`` (topics), ``spatialCoverage``
 (countries), ``license`` and translation links (``workTranslation`` on an
 original, ``translationOfWork`` on a translation). An event carries
-``startDate``, ``organizer`` (the partners), ``about`` (topics and countries),
-its attendance mode and place when known; the page about it, with its licence
-and translations, is its ``subjectOf``.
+``startDate``, ``about`` (topics and countries), its attendance mode and place
+when known; the page about it, with its licence, translations and the
+organisations that prepared its materials (``creator``), is its ``subjectOf``.
+No organisation is named organiser or publisher of an item: the project's
+organisations and their roles belong to the project, not to each item.
+Attachments are ``associatedMedia`` only when the product has material of its
+own (``Entry.has_material``, the rule the PDF step, the card and the feed use).
 
 JSON inside a ``<script>`` element ends at the first ``</script>`` whatever the
 JSON says, so the serialised text has ``<``, ``>`` and ``&`` written as
@@ -36,6 +41,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .exports import attachment_record
 from .feeds import feed_path, feed_title
 from .generated import TermPage, term_key
 from .model import Entry, Site
@@ -93,6 +99,16 @@ def _organisations(site: Site, ids: list[str] | None, lang: str) -> list[dict[st
     return [{"@type": "Organization", "name": _label(site, "partners", p, lang)} for p in ids or []]
 
 
+def _media(entry: Entry, base_url: str) -> list[dict[str, str]]:
+    """The product's attachments as media objects, with absolute addresses (as the catalogue gives them)."""
+    media = []
+    for attachment in entry.neutral.get("attachments") or []:
+        if isinstance(attachment, dict):
+            found = attachment_record(entry, attachment, base_url)
+            media.append({"@type": "MediaObject", "name": found["title"], "contentUrl": found["url"]})
+    return media
+
+
 def _translations(entry: Entry, content_lang: str, base_url: str) -> dict[str, Any]:
     """Links between an original and its translations (only languages it is written in)."""
     def ref(lang: str) -> dict[str, str]:
@@ -130,9 +146,15 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
         url_of = site.taxonomies["licenses"][licence].extra.get("url")
         page["license"] = url_of or licence
     page.update(_translations(entry, content_lang, base_url))
+    organisations = _organisations(site, neutral.get("partners"), content_lang)
+    if organisations:
+        page["creator"] = organisations
+    if entry.has_material:
+        media = _media(entry, base_url)
+        if media:
+            page["associatedMedia"] = media
     topics = _terms(site, "topics", neutral.get("topics"), content_lang, base_url, "DefinedTerm")
     countries = _terms(site, "countries", neutral.get("countries"), content_lang, base_url, "Country")
-    organisations = _organisations(site, neutral.get("partners"), content_lang)
     if kind == EVENT_TYPE:
         event = neutral.get("event") or {}
         if date:
@@ -141,8 +163,6 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
             node["eventAttendanceMode"] = ATTENDANCE[event["format"]]
         if event.get("location"):
             node["location"] = {"@type": "Place", "name": str(event["location"])}
-        if organisations:
-            node["organizer"] = organisations
         if topics or countries:
             node["about"] = topics + countries
         node["isPartOf"] = _website(site, content_lang, site_name, base_url)
@@ -154,8 +174,6 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
     authors = [str(a) for a in neutral.get("authors") or []]
     if authors:
         node["author"] = authors
-    if organisations:
-        node["publisher"] = organisations
     if topics:
         node["about"] = topics
     if countries:

@@ -24,13 +24,14 @@ from .schema import PAGE, Field, fields_for
 from .settings import DEFAULT_LANGUAGE, LANGUAGES, language_of
 from .site_info import SiteInfo
 from . import reviews, translations
-from . import exports, structured_data
+from . import exports, publisher, structured_data
 from .history import build_date
 from .urls import entry_path
 
 LATEST_ON_HOME = 6
 TRANSLATIONS_KEY = "translations"
 CONTRIBUTING_KEY = "contributing"
+ABOUT_KEY = "about"
 
 
 def _breadcrumbs(site: Site, key: str, lang: str) -> list[dict[str, str]]:
@@ -59,6 +60,12 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
         view["sources"] = sources_view(site, page, lang, info)
     if "listing" in view:
         view["count_label"] = plural(view["ui"].get("items_count"), len(view["listing"]), lang)
+        # What an empty listing will hold, by what it lists (types, topics, countries): never "0 items".
+        vocabulary = page.vocabulary if isinstance(page, TermPage) else "types"
+        view["empty_note"] = view["ui"].get(f"none_yet_{vocabulary}", "")
+    view["publisher"] = publisher.view(site.settings, lang)  # in every footer
+    if page.key == ABOUT_KEY:
+        view["publisher_section"] = view["publisher"]  # and as a section of the about page
     view["structured"] = structured_data.page_data(site, page, lang, info, view)
     return view
 
@@ -72,7 +79,8 @@ def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
             "home_url": entry_path("index", lang), "library_url": entry_path(LIBRARY_KEY, lang),
             "alternates": [{"lang": l, "name": names[l],
                             "url": ("" if l == DEFAULT_LANGUAGE else f"{l}/") + "404.html"} for l in LANGUAGES],
-            "hreflang": [], "canonical": "", "content_lang": lang, "notice": None}
+            "hreflang": [], "canonical": "", "content_lang": lang, "notice": None,
+            "publisher": publisher.view(site.settings, lang)}
 
 
 def field_reference(site: Site, lang: str, info: SiteInfo) -> list[dict[str, Any]]:

@@ -70,6 +70,7 @@ def write_corpus(root: Path, count: int, seed: int = 1, words: int = 1150) -> li
             f"countries: [{', '.join(rng.sample(countries, 2))}]",
             f"topics: [{', '.join(rng.sample(topics, 2))}]",
             f"partners: [{rng.choice(partners)}]",
+            'partners_source: "Synthetic document, cover"',
         ]
         if content_type.id == "workshop":
             meta.append(f"event: {{kind: workshop, format: {rng.choice(['online', 'offline', 'self-paced'])}}}")

@@ -30,6 +30,7 @@ PAYLOAD_SUMMARY = "</title><script>window.__xss=3</script>' onmouseover='window.
 HOSTILE_EN = f"""---
 title: {PAYLOAD_TITLE!r}
 summary: {PAYLOAD_SUMMARY!r}
+full_text: true
 tags: ["<b onclick=window.__xss=5>tag</b>"]
 authors: ["<svg onload=window.__xss=6>"]
 ---
@@ -45,13 +46,16 @@ summary: {PAYLOAD_SUMMARY!r}
 """
 
 
-# Products in every translation state, added to the session's build.
+# Products in every translation state, added to the session's build. Their text is
+# the product itself (full_text), so they have material of their own, unlike the real
+# content today, whose pages only describe products whose materials are to come.
 ENGLISH_ONLY = """---
 title: "An English-only guide"
 summary: "A guide that has no Russian translation yet."
 date: "2026-11-26"
 countries: [am]
 topics: [change-management]
+full_text: true
 ---
 
 Only English text here.
@@ -62,6 +66,7 @@ summary: "Руководство, у которого пока нет англи
 date: "2026-03"
 countries: [tj]
 topics: [change-management]
+full_text: true
 ---
 
 Только русский текст.

@@ -33,10 +33,29 @@ def test_scaffold_every_type_in_both_languages_validates(repo, lang, title, slug
         assert result.stdout.strip() == f"created {path}"
         text = (repo / path).read_text(encoding="utf-8")
         assert "# countries:" in text and ("# event:" in text) == (type_id == "workshop")
+        assert "\ndraft: true\n" in text  # unfinished: not published until the author removes it
     validated = run_hub(repo, "validate")
     assert validated.returncode == 0, validated.stdout
     site, _ = load_site(repo)
     assert site.entries[f"guides/{slug}"].original.lang == lang
+
+
+def test_a_scaffolded_file_cannot_be_published_unfilled(tmp_path):
+    repo = copy_repo(tmp_path)
+    assert run_hub(repo, "new", "report", "Unfinished report").returncode == 0
+    path = repo / "docs/reports/unfinished-report.md"
+    site, problems = load_site(repo)
+    assert problems == [] and "reports/unfinished-report" not in {e.key for e in site.products()}
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ndraft: true\n", "\n"), encoding="utf-8")  # published as it is
+    lines = path.read_text(encoding="utf-8").splitlines()
+    refused = run_hub(repo, "validate")
+    assert refused.returncode == 1
+    summary = next(i for i, l in enumerate(lines, 1) if l.startswith("summary:"))
+    body = next(i for i, l in enumerate(lines, 1) if l.startswith("Write the text here."))
+    assert refused.stdout.splitlines() == [
+        f"docs/reports/unfinished-report.md:{summary}: summary: replace this text: it is the example written by 'hub.py new'",
+        f"docs/reports/unfinished-report.md:{body}: body: replace this text: it is the example written by 'hub.py new'"]
 
 
 def test_scaffold_never_overwrites(repo):

@@ -183,11 +183,63 @@ def test_each_taxonomy_page_lists_exactly_its_items(built, content):
         assert _items_on(built["site"], url) == expected
 
 
-def test_a_term_without_items_still_has_its_page(built):
+def test_a_term_without_items_still_has_its_page_and_says_what_it_will_hold(built, content):
     html = page(built["site"], "ru/topics/policy-frameworks")
-    assert "Здесь пока ничего не опубликовано." in html
     assert "<h1>Рамочные основы политики цифрового правительства</h1>" in html
-    assert "0 материалов" in html
+    assert f"<p>{content.ui['ru']['none_yet_topics']}</p>" in html
+    country = page(built["site"], "countries/az")
+    assert f"<p>{content.ui['en']['none_yet_countries']}</p>" in country
+    assert "items for the whole region" in country
+    for html in (html, country):
+        assert "0 материалов" not in html and "0 items" not in html  # a zero reads as a result
+
+
+def test_no_zero_is_shown_as_a_result(built):
+    """Term lists give no count to a term with no item; results list only what the content holds."""
+    for url in ("countries", "ru/countries", "topics", "", "ru/"):
+        html = page(built["site"], url)
+        assert not re.search(r'hub-terms__count">\(0\)', html), url
+    assert re.search(r'>Azerbaijan</a></li>', page(built["site"], "countries"))
+    assert re.search(r'>Armenia</a> <span class="hub-terms__count">\(1\)</span>', page(built["site"], "countries"))
+    assert "Methodological guides" not in page(built["site"], "results").split('id="hub-results-title"')[1]
+
+
+def test_a_product_without_material_says_its_materials_are_to_come(built, content):
+    for entry in content.products():
+        for lang in LANGUAGES:
+            html = page(built["site"], entry_path(entry.key, lang))
+            note = f'<p class="hub-card__to-come">{content.ui[lang]["materials_to_come"]}</p>'
+            assert (note in html) == (not entry.has_material), (entry.key, lang)
+    assert not content.entries["workshops/online-workshop-1"].has_material
+    assert content.entries["guides/english-only"].has_material  # full_text: true
+
+
+def test_footer_and_about_show_the_publisher_only_when_set(built, tmp_path):
+    for url in ("", "ru/about", "about"):
+        html = page(built["site"], url)
+        assert "hub-publisher" not in html  # empty by default: nothing invented
+    assert "Сделано с помощью" in page(built["site"], "ru/") and "Made with" not in page(built["site"], "ru/")
+    root = copy_repo(tmp_path)
+    settings = root / "data/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        .replace('name: {en: "", ru: ""}', 'name: {en: "The Publisher <b>", ru: "Издатель «Пример»"}')
+                        .replace('contact: ""', 'contact: "team@example.org"')
+                        .replace('disclaimer: {en: "", ru: ""}', 'disclaimer: {en: "Views are the authors\' own.", '
+                                 'ru: "Мнения авторов могут не совпадать с позицией издателя."}'), encoding="utf-8")
+    assert run_hub(root, "build").returncode == 0
+    about = page(root / "site", "ru/about")
+    assert '<h2 id="hub-publisher-title">Кто публикует базу знаний</h2>' in about
+    assert "Издатель: Издатель «Пример»" in about and 'href="mailto:team@example.org"' in about
+    assert "Мнения авторов могут не совпадать с позицией издателя." in about
+    home = page(root / "site", "")
+    footer = home.split('class="md-copyright"')[1]
+    assert "Publisher: The Publisher &lt;b&gt;" in footer and "Views are the authors&#39; own." in footer
+    assert "hub-publisher-title" not in home  # the full section is the about page's
+    settings.write_text(settings.read_text(encoding="utf-8").replace('contact: "team@example.org"',
+                                                                      'contact: "javascript:alert(1)"'), encoding="utf-8")
+    refused = run_hub(root, "validate")
+    assert refused.returncode == 1
+    assert "data/site.yml:" in refused.stdout and "publisher.contact: must be an e-mail address" in refused.stdout
 
 
 def test_library_lists_every_product_with_facet_links(built, content):

@@ -212,6 +212,7 @@ def test_product_jsonld_says_what_the_content_says_and_nothing_more(built, conte
             assert data.get(date_field) == (str(entry.neutral["date"]) if entry.neutral.get("date") else None)
             assert "license" not in json.dumps(data)  # no product declares a licence
             assert ("author" in data) == bool(entry.neutral.get("authors"))
+            assert "Organization" not in json.dumps(data)  # no item here names who prepared it
     guide = jsonld(page(built["site"], "guides/english-only/"))
     assert guide["datePublished"] == "2026-11-26"
     assert guide["spatialCoverage"] == [{"@type": "Country", "name": "Armenia", "url": SITE_URL + "countries/am/",
@@ -221,15 +222,57 @@ def test_product_jsonld_says_what_the_content_says_and_nothing_more(built, conte
     online = jsonld(page(built["site"], "workshops/online-workshop-1/"))
     assert "startDate" not in online and "location" not in online
     assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    assert online["organizer"][0] == {"@type": "Organization", "name": "UNDP in Kazakhstan"}
+    assert "organizer" not in online and "creator" not in online["subjectOf"]
     assert online["subjectOf"]["workTranslation"] == [
         {"@id": SITE_URL + "ru/workshops/online-workshop-1/", "inLanguage": "ru"}]
     report_ru = jsonld(page(built["site"], "ru/reports/needs-assessment-survey-results/"))
     assert report_ru["translationOfWork"] == {"@id": SITE_URL + "reports/needs-assessment-survey-results/",
                                               "inLanguage": "en"}
-    assert report_ru["publisher"][0]["name"] == "ПРООН в Казахстане"
+    assert "publisher" not in report_ru and "creator" not in report_ru
     fallback = jsonld(page(built["site"], "ru/guides/english-only/"))
     assert fallback["inLanguage"] == "en" and fallback["url"] == SITE_URL + "guides/english-only/"
+
+
+WITH_MATERIAL = """---
+title: "A report with its own material"
+summary: "A report whose document names who prepared it."
+countries: [ge]
+partners: [undp-kazakhstan, acsh]
+partners_source: "The report, title page"
+attachments:
+  - {title: "Full report", url: "https://example.org/report.pdf"}
+---
+
+The report's text.
+"""
+WITH_MATERIAL_RU = """---
+title: "Отчёт с собственными материалами"
+summary: "Отчёт, в котором сам документ называет подготовившие его организации."
+---
+
+Текст отчёта.
+"""
+
+
+def test_organisations_and_media_only_as_the_item_gives_them(tmp_path):
+    """Organisations only as the item's creator, with a source; attachments only with material."""
+    root = copy_repo(tmp_path)
+    (root / "docs/reports/with-material.md").write_text(WITH_MATERIAL, encoding="utf-8")
+    (root / "docs/reports/with-material.ru.md").write_text(WITH_MATERIAL_RU, encoding="utf-8")
+    site, problems = load_site(root)
+    assert problems == []
+    data = structured_data.product_jsonld(site, site.entries["reports/with-material"], "ru", "Hub", SITE_URL)
+    assert data["creator"] == [{"@type": "Organization", "name": "ПРООН в Казахстане"},
+                               {"@type": "Organization", "name": "Астанинский хаб государственной службы"}]
+    assert "publisher" not in data and "organizer" not in data
+    assert data["associatedMedia"] == [{"@type": "MediaObject", "name": "Full report",
+                                        "contentUrl": "https://example.org/report.pdf"}]
+    event = structured_data.product_jsonld(site, site.entries["workshops/online-workshop-1"], "en", "Hub", SITE_URL)
+    assert not {"organizer", "creator", "associatedMedia"} & (set(event) | set(event["subjectOf"]))
+    record = {r["id"]: r for r in exports.records(site, SITE_URL)}["reports/with-material"]
+    assert record["partners"] == ["undp-kazakhstan", "acsh"]
+    assert record["partners_source"] == "The report, title page"
+    assert "partners_source" not in {r["id"]: r for r in exports.records(site, SITE_URL)}["workshops/online-workshop-1"]
 
 
 def test_every_page_has_open_graph_twitter_and_its_feed(built):
@@ -281,7 +324,8 @@ def test_feeds_are_valid_atom_with_absolute_links(built, content):
         parsed = feedparser.parse(raw)
         assert parsed.bozo == 0, parsed.get("bozo_exception")
         assert parsed.version == "atom10" and parsed.feed.language == lang
-        expected = [e for e in content.products() if lang in e.versions][:feeds.FEED_SIZE]
+        expected = [e for e in content.products() if lang in e.versions and e.has_material][:feeds.FEED_SIZE]
+        assert expected and len(expected) < len([e for e in content.products() if lang in e.versions])
         assert [e.link for e in parsed.entries] == [SITE_URL + entry_path(e.key, lang) for e in expected]
         for item in parsed.entries:
             assert item.id.startswith(SITE_URL) and site_file(built["site"], item.link).is_file()
@@ -291,7 +335,8 @@ def test_feeds_are_valid_atom_with_absolute_links(built, content):
         assert parsed.feed.updated == max(stamps.values())
         if lang == "en":
             assert stamps["guides/english-only/"] == "2026-11-26T00:00:00Z"
-            assert stamps["workshops/online-workshop-1/"] == BUILD_TIME
+            assert stamps["reports/hostile/"] == BUILD_TIME
+            assert "workshops/online-workshop-1/" not in stamps  # its materials are still to come
             assert "<script>window.__xss" not in raw.decode("utf-8")
     ru = feedparser.parse((built["site"] / "ru/feed.xml").read_bytes())
     assert "Руководство только на русском" in [e.title for e in ru.entries]
@@ -337,6 +382,8 @@ def pdf_build(tmp_path_factory):
     (root / "docs/reports/hostile.ru.md").write_text(HOSTILE_RU, encoding="utf-8")
     (root / "docs/guides/english-only.md").write_text(ENGLISH_ONLY, encoding="utf-8")
     (root / "docs/guides/russian-only.ru.md").write_text(RUSSIAN_ONLY, encoding="utf-8")
+    (root / "docs/reports/with-material.md").write_text(WITH_MATERIAL, encoding="utf-8")
+    (root / "docs/reports/with-material.ru.md").write_text(WITH_MATERIAL_RU, encoding="utf-8")
     first = run_hub(root, "build", "--pdf")
     assert first.returncode == 0, first.stdout + first.stderr
     cache = {p.name: p.stat().st_mtime_ns for p in (root / ".cache/pdf").glob("*.pdf")}
@@ -351,15 +398,16 @@ def _pdf_text(path: Path) -> str:
     return " ".join(p.extract_text() for p in PdfReader(str(path)).pages)
 
 
-def test_a_pdf_for_every_product_and_language_with_its_title_and_address(pdf_build):
+def test_a_pdf_for_every_product_with_material_and_language_with_its_title_and_address(pdf_build):
     from pypdf import PdfReader
     site, problems = load_site(pdf_build["root"])
     assert problems == []
-    expected = {f"{entry_path(e.key, lang)}{e.slug}.pdf" for e in site.products() for lang in e.versions}
+    with_material = [e for e in site.products() if e.has_material]
+    expected = {f"{entry_path(e.key, lang)}{e.slug}.pdf" for e in with_material for lang in e.versions}
     found = {p.relative_to(pdf_build["site"]).as_posix() for p in pdf_build["site"].rglob("*.pdf")}
     assert found == expected
-    assert len(expected) == sum(len(e.versions) for e in site.products())
-    for entry in site.products():
+    assert len(expected) == sum(len(e.versions) for e in with_material) == 6
+    for entry in with_material:
         for lang in entry.versions:
             path = pdf_build["site"] / f"{entry_path(entry.key, lang)}{entry.slug}.pdf"
             title = entry.versions[lang].meta["title"]
@@ -371,9 +419,9 @@ def test_a_pdf_for_every_product_and_language_with_its_title_and_address(pdf_bui
 
 
 def test_pdf_cover_renders_cyrillic_and_metadata(pdf_build):
-    text = " ".join(_pdf_text(pdf_build["site"] / "ru/workshops/offline-workshop-georgia/offline-workshop-georgia.pdf")
-                    .split())
-    for words in ("Очный семинар в Грузии", "Материалы мероприятия", "Грузия", "ПРООН в Казахстане",
+    text = " ".join(_pdf_text(pdf_build["site"] / "ru/reports/with-material/with-material.pdf").split())
+    for words in ("Отчёт с собственными материалами", "Отчёт", "Грузия", "Подготовили",
+                  "ПРООН в Казахстане; Астанинский хаб государственной службы",
                   "Постоянный адрес", "База знаний по цифровому управлению"):
         assert words in text, words
     english = " ".join(_pdf_text(pdf_build["site"] / "guides/english-only/english-only.pdf").split())
@@ -384,21 +432,25 @@ def test_pdf_cover_renders_cyrillic_and_metadata(pdf_build):
 
 def test_product_pages_link_their_pdf_with_its_size(pdf_build):
     site = pdf_build["site"]
-    pdf = site / "ru/workshops/online-workshop-1/online-workshop-1.pdf"
-    html = page(site, "ru/workshops/online-workshop-1")
-    assert '<a href="online-workshop-1.pdf" download>Скачать PDF</a>' in html
+    pdf = site / "ru/reports/with-material/with-material.pdf"
+    html = page(site, "ru/reports/with-material")
+    assert '<a href="with-material.pdf" download>Скачать PDF</a>' in html
     assert f"(PDF, {format_size(pdf.stat().st_size, 'ru')})" in html
     fallback = page(site, "ru/guides/english-only")  # no PDF of its own: the original's
     assert '<a href="../../../guides/english-only/english-only.pdf" download hreflang="en">' in fallback
     assert not (site / "ru/guides/english-only/english-only.pdf").exists()
     assert 'href="../../ru/guides/russian-only/russian-only.pdf"' in page(site, "guides/russian-only")
     assert 'class="hub-pdf"' not in page(site, "about")
+    for entry in ("workshops/online-workshop-1", "reports/needs-assessment-survey-results"):  # materials to come
+        for lang in LANGUAGES:
+            assert 'class="hub-pdf"' not in page(site, entry_path(entry, lang)), (entry, lang)
+        assert not list((site / entry).glob("*.pdf"))
 
 
 def test_a_second_pdf_build_reuses_the_cache(pdf_build):
     assert pdf_build["cache_first"] and pdf_build["cache_second"] == pdf_build["cache_first"]
     site, _ = load_site(pdf_build["root"])
-    assert len(pdf_build["cache_first"]) == sum(len(e.versions) for e in site.products())
+    assert len(pdf_build["cache_first"]) == sum(len(e.versions) for e in site.products() if e.has_material)
 
 
 def test_printing_is_deterministic(pdf_build):
@@ -406,7 +458,7 @@ def test_printing_is_deterministic(pdf_build):
     from hubcore import pdf
     root = pdf_build["root"]
     site, _ = load_site(root)
-    entry = site.entries["workshops/offline-workshop-georgia"]
+    entry = site.entries["reports/with-material"]
     html, images = pdf.document_html(site, entry, "ru", "База знаний по цифровому управлению", SITE_URL, root)
     cached = root / pdf.CACHE_DIR / f"{pdf.content_hash(html, images)}.pdf"
     assert pdf.print_pdf(html, root) == cached.read_bytes()

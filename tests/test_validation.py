@@ -295,6 +295,49 @@ def test_attachment_with_an_http_url(tmp_path):
     expect_only(problems, X, 6, "attachments[0].url", "https://", "http://example.org/a.pdf")
 
 
+# --- organisations, unfinished files, the publisher ------------------------------
+
+def test_partners_need_the_place_where_the_item_names_them(tmp_path):
+    problems = only_x(tmp_path, *TS, "partners: [undp-kazakhstan, acsh]")
+    expect_only(problems, X, 4, "partners", "needs 'partners_source'", "item's own document")
+    problems = only_x(tmp_path / "b", *TS, 'partners_source: "Report, title page"')
+    expect_only(problems, X, 4, "partners_source", "needs 'partners'")
+    assert check(tmp_path / "c", {X: front(*TS, "partners: [acsh]", 'partners_source: "Report, cover"')}) == []
+
+
+def test_the_scaffold_example_text_is_refused_unless_a_draft(tmp_path):
+    from hubcore.scaffold import PLACEHOLDER_LINE, PLACEHOLDER_SUMMARY
+    lines = ('title: "X"', f'summary: "{PLACEHOLDER_SUMMARY["ru"]}"')
+    body = "Own words.\n\n## Overview\n\n" + PLACEHOLDER_LINE["en"] + "\nmore words.\n"
+    problems = only_x(tmp_path, *lines, body=body)
+    assert [(p.path, p.line, p.field) for p in problems] == [(X, 3, "summary"), (X, 10, "body")]
+    assert all("replace this text" in p.message for p in problems)
+    assert check(tmp_path / "draft", {X: front(*lines, "draft: true", body=body)}) == []
+
+
+@pytest.mark.parametrize("lines,line,field,words", [
+    (['  name: {en: "Hub team", ru: ""}'], 5, "publisher.name", ("missing in ru",)),
+    (['  contact: "not an address"'], 5, "publisher.contact", ("e-mail address or an https:// address",)),
+    (['  contact: "javascript:alert(1)"'], 5, "publisher.contact", ("e-mail address",)),
+    (['  disclaimer: "Text"'], 5, "publisher.disclaimer", ("per language",)),
+    (['  phone: "123"'], 5, "publisher.phone", ("unknown field",)),
+])
+def test_the_publisher_is_checked(tmp_path, lines, line, field, words):
+    root = make_root(tmp_path)
+    (root / "data/site.yml").write_text("embed_allowed_hosts: []\n\n\npublisher:\n" + "\n".join(lines) + "\n",
+                                         encoding="utf-8")
+    _, problems = load_site(root)
+    expect_only(problems, "data/site.yml", line, field, *words)
+
+
+def test_a_filled_publisher_is_valid(tmp_path):
+    root = make_root(tmp_path)
+    (root / "data/site.yml").write_text(
+        'publisher:\n  name: {en: "Hub team", ru: "Команда"}\n  contact: "https://example.org/contact"\n'
+        '  disclaimer: {en: "", ru: ""}\n', encoding="utf-8")
+    assert load_site(root)[1] == []
+
+
 # --- links, anchors, images ------------------------------------------------------
 
 LINKS_BODY = """\
@@ -455,7 +498,7 @@ def test_russian_only_original_is_valid(tmp_path):
     root = make_root(tmp_path, {"docs/guides/r.ru.md": front(
         'title: "Руководство"', 'summary: "Только по-русски."', 'date: "2022-10"',
         "countries: [kz, kg]", "topics: [digital-services]", "partners: [acsh]",
-        "authors: [АХГС]", "attachments:", '  - title: "Текст"',
+        'partners_source: "Руководство, титульный лист"', "authors: [Хаб]", "full_text: true", "attachments:", '  - title: "Текст"',
         "    url: https://example.org/r.pdf", "tags: [услуги]", "license: CC-BY-4.0",
         "draft: false", 'review_by: "2030-01-01"')})
     site, problems = load_site(root)
