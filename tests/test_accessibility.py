@@ -77,6 +77,7 @@ def test_keyboard_only_skip_link_and_visible_focus(browser, served):
                             " visible: getComputedStyle(document.activeElement).transform !== 'none' ||"
                             " document.activeElement.getBoundingClientRect().height > 0})")
     assert "md-skip" in focused["cls"] and focused["href"].startswith("#")
+    assert focused["visible"], "the skip link must show when it has the focus"
     page.keyboard.press("Enter")
     for _ in range(12):  # move into the content and check the focus ring is drawn
         page.keyboard.press("Tab")

@@ -263,7 +263,8 @@ def test_search_index_per_language_is_compact_utf8_without_fallbacks(built, cont
     import json
     en = (built["site"] / "search/search_index.json").read_text(encoding="utf-8")
     ru = (built["site"] / "ru/search/search_index.json").read_text(encoding="utf-8")
-    assert "\\u04" not in ru and "Цифров" in ru or "цифров" in ru
+    assert "\\u04" not in ru
+    assert "Цифров" in ru or "цифров" in ru
     en_index, ru_index = json.loads(en), json.loads(ru)
     assert en_index["config"]["lang"] == ["en"] and ru_index["config"]["lang"] == ["ru"]
     assert not re.search("[а-яА-Я]", "".join(d["title"] for d in en_index["docs"]))
