@@ -362,9 +362,10 @@ def _web_image(image: _Image) -> tuple[str, bytes] | str:
         if found.family == "images" and found.recognise(image.data):
             return found.extensions[0], image.data
     what = image.content_type or "an unknown format"
-    if "emf" in what or "wmf" in what:
-        return (f"it is a Windows drawing ({what}), which browsers cannot show: in Word, right-click it, "
-                "choose 'Save as Picture' as PNG, and add it to the page")
+    if "emf" in what or "wmf" in what or image.data[40:44] == b" EMF" \
+            or image.data.startswith((b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00")):
+        return ("it is a Windows drawing (EMF or WMF), which browsers cannot show: in Word, right-click "
+                "it, choose 'Save as Picture' as PNG, and add it to the page")
     try:
         with Image.open(io.BytesIO(image.data), formats=["TIFF", "BMP"]) as picture:
             if picture.width * picture.height > limits.MAX_IMPORT_IMAGE_PIXELS:
