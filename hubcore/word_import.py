@@ -91,14 +91,22 @@ def convert(data: bytes, slug_of: Callable[[str], str], title: str | None = None
     images: list[_Image] = []
 
     def keep_image(image) -> dict[str, str]:
-        with image.open() as stream:
-            content = stream.read(limits.MAX_IMPORT_UNPACKED_BYTES + 1)
+        try:
+            with image.open() as stream:
+                content = stream.read(limits.MAX_IMPORT_UNPACKED_BYTES + 1)
+        except Exception:  # noqa: BLE001 - a picture linked to a file outside the document, or missing
+            content = b""
         images.append(_Image(content, " ".join((image.alt_text or "").split()), image.content_type or ""))
         return {"src": f"{_IMAGE}{len(images)}", "alt": ""}
 
-    result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, include_embedded_style_map=False,
-                                     external_file_access=False,
-                                     convert_image=mammoth.images.img_element(keep_image))
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, include_embedded_style_map=False,
+                                         external_file_access=False,
+                                         convert_image=mammoth.images.img_element(keep_image))
+        dropped = word_styles.dropped(archive)
+    except Exception as error:  # noqa: BLE001 - any broken document is a message, never a traceback
+        raise WordImportError(f"the document cannot be read ({type(error).__name__}): open it in Word, "
+                              "save it again as .docx, and import that") from None
     notes: list[str] = []
     soup = BeautifulSoup(result.value, "html.parser")
     found_title = _take_title(soup, archive, title)
@@ -122,7 +130,7 @@ def convert(data: bytes, slug_of: Callable[[str], str], title: str | None = None
         body += "\n\n" + "\n".join(f"[^{n}]: {text}" for n, text in enumerate(footnotes, start=1))
     notes += _converter_notes(result.messages)
     notes += [f"{label}: {count} place{'s' if count != 1 else ''}, left out (the hub's Markdown cannot show it)"
-              for label, count in sorted(word_styles.dropped(archive).items())]
+              for label, count in sorted(dropped.items())]
     return Conversion(found_title, _tidy(body), tuple(pictures), tuple(notes))
 
 
@@ -131,7 +139,10 @@ def _open(data: bytes) -> zipfile.ZipFile:
     refused = file_formats.check("document.docx", data)
     if refused:
         raise WordImportError(refused[1])
-    archive = zipfile.ZipFile(io.BytesIO(data))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise WordImportError("not a Word document that can be read: save it again as .docx") from None
     unpacked = sum(item.file_size for item in archive.infolist())
     if unpacked > limits.MAX_IMPORT_UNPACKED_BYTES:
         raise WordImportError(f"the document unpacks to {unpacked / 1_048_576:.0f} MB, more than "
@@ -358,6 +369,9 @@ def _pictures(soup: BeautifulSoup, images: list[_Image], slug: str) -> tuple[lis
 
 def _web_image(image: _Image) -> tuple[str, bytes] | str:
     """(extension, bytes) in a format the hub publishes, converting TIFF and BMP; else why not."""
+    if not image.data:
+        return ("it is linked to a file outside the document, not stored in it: insert the picture "
+                "itself in Word, or add it to the page")
     for found in file_formats.FORMATS:
         if found.family == "images" and found.recognise(image.data):
             return found.extensions[0], image.data

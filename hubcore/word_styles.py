@@ -99,7 +99,7 @@ def core_title(archive: zipfile.ZipFile) -> str:
     """The title in the document's properties (File > Info), or ''."""
     try:
         root = ElementTree.fromstring(archive.read("docProps/core.xml"))
-    except KeyError:
+    except (KeyError, ElementTree.ParseError):
         return ""
     title = root.find("{http://purl.org/dc/elements/1.1/}title")
     return " ".join((title.text or "").split()) if title is not None else ""

@@ -351,3 +351,20 @@ def test_attach_only_to_the_original_of_a_product(repo, tmp_path, page, words):
     result = run_hub(repo, "import", "--attach", str(tmp_path / "a.pdf"), "--to", page)
     assert result.returncode == 1 and words in result.stderr, result.stderr
     assert tree_digest(repo / "docs") == before
+
+
+def test_a_broken_or_linked_document_is_a_message_not_a_traceback():
+    document = word_document(ENGLISH, alt_missing=False)
+    broken = with_parts(document, {"word/document.xml": b"<w:document><unclosed>"})
+    with pytest.raises(word_import.WordImportError, match="cannot be read"):
+        word_import.convert(broken, slugify)
+    rels = zipfile.ZipFile(io.BytesIO(document)).read("word/_rels/document.xml.rels").decode("utf-8")
+    image = re.search(r'Id="(rId\d+)"[^>]*Target="media/[^"]+"|Target="media/[^"]+"[^>]*Id="(rId\d+)"', rels)
+    linked_rels = re.sub(r'Target="media/[^"]+"', 'Target="file:///C:/secret.png" TargetMode="External"', rels)
+    xml = zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml").decode("utf-8")
+    rid = image.group(1) or image.group(2)
+    linked = with_parts(document, {"word/_rels/document.xml.rels": linked_rels.encode("utf-8"),
+                                   "word/document.xml": xml.replace(f'r:embed="{rid}"', f'r:link="{rid}"').encode()})
+    converted = word_import.convert(linked, slugify)
+    assert converted.pictures == () and "![" not in converted.markdown
+    assert "image 1 was left out: it is linked to a file outside the document" in "\n".join(converted.notes)
