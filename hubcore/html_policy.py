@@ -63,6 +63,9 @@ CLASSES = re.compile(r"^[A-Za-z0-9_\- ]*$")
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
+# An image says what it shows to those who cannot see it (screen readers, images not loaded).
+_NO_ALT = ("image '{src}' has no alt text: say what it shows between the brackets, "
+           "![what the image shows]({src})")
 # Marks the end of the fragment: a tag left open at the end would swallow it.
 _END = "hub-end"
 
@@ -153,6 +156,9 @@ def check(html: str, embed_hosts: frozenset[str] = frozenset()) -> Report:
             continue
         for name, value in attributes.items():
             _attribute(report, tag, name, value, allowed, embed_hosts)
+        if tag == "img" and not attributes.get("alt", "").strip():
+            report.findings.append(Finding(("alt", attributes.get("src", "")), _NO_ALT.format(
+                src=attributes.get("src", ""))))
         if tag == "input" and attributes.get("type") != "radio":
             report.findings.append(Finding(("input", attributes.get("type", "")),
                                            "<input> is not allowed in content (content tabs make their own)"))

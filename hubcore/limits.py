@@ -41,3 +41,8 @@ MAX_LOCATED_PER_FILE = 25
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_DATA_BYTES = 10 * 1024 * 1024
+
+# A Word document to import (hub.py import): what its parts may unpack to, and the pixels of
+# a picture converted to PNG (TIFF, BMP): a small file must not become gigabytes in memory.
+MAX_IMPORT_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_IMPORT_IMAGE_PIXELS = 40_000_000

@@ -9,6 +9,8 @@
     python scripts/hub.py translations refresh FILE [FILE ...]
     python scripts/hub.py new TYPE "TITLE" [--lang ru]
     python scripts/hub.py new --translate docs/SECTION/FILE.md
+    python scripts/hub.py import FILE.docx --type TYPE [--lang ru] [--title "TITLE"]
+    python scripts/hub.py import --attach FILE --to docs/SECTION/FILE.md [--title "TITLE"]
     python scripts/hub.py schemas [--out DIR] [--snippets FILE]
     python scripts/hub.py review [--on YYYY-MM-DD]
     python scripts/hub.py changes --base REF
@@ -16,7 +18,8 @@
     python scripts/hub.py budgets [--products N] [--skip-lighthouse]
 
 ``validate`` reads only; ``build`` validates first and builds nothing if any file
-has a problem. Neither ever writes into docs/.
+has a problem. Neither ever writes into docs/; ``new``, ``import`` and
+``translations refresh`` do, and never overwrite a file.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ sys.path.insert(0, str(ROOT))
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
-from hubcore import changes, json_schema, reviews, scaffold, snippets, translations  # noqa: E402
+from hubcore import (attach, changes, importing, json_schema, reviews, scaffold, snippets,  # noqa: E402
+                     translations)
 from hubcore.loader import fingerprint, load_site, save_snapshot  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
+from hubcore.product_views import format_size  # noqa: E402
 from hubcore.taxonomy import load as load_taxonomies  # noqa: E402
 from hubcore import stage  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
@@ -252,6 +257,47 @@ def new(type_id: str | None, title: str | None, lang: str, translate: str | None
     return 0
 
 
+def _report_problems(heading: str, problems) -> None:
+    if problems:
+        print(heading)
+        for problem in problems:
+            print(str(problem))
+
+
+def import_document(document: str | None, type_id: str | None, lang: str, title: str | None,
+                    attach_file: str | None, product: str | None) -> int:
+    """A draft product from a Word document, or a file attached to a product; then what validate says."""
+    if attach_file:
+        if not product or document:
+            print("usage: hub.py import --attach FILE --to docs/SECTION/FILE.md [--title TITLE]", file=sys.stderr)
+            return 2
+        try:
+            done = attach.attach(ROOT, product, Path(attach_file).resolve(), title)
+        except attach.AttachRefused as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"attached {done.file} ({done.label}, {format_size(done.size, DEFAULT_LANGUAGE)}) to {done.page}")
+        _report_problems("To fix (hub.py validate):", done.problems)
+        return 1 if done.problems else 0
+    if not document or not type_id:
+        print("usage: hub.py import FILE.docx --type TYPE [--lang ru] [--title TITLE]", file=sys.stderr)
+        return 2
+    try:
+        done = importing.import_word(ROOT, Path(document).resolve(), type_id, lang, title)
+    except importing.ImportRefused as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for name in done.written:
+        print(f"created {name}")
+    if done.notes:
+        print("Left out or changed by the import:")
+        for note in done.notes:
+            print(f"  - {note}")
+    _report_problems("To fix (hub.py validate):", done.problems)
+    _report_problems("Before publishing (then remove the line 'draft: true'):", done.before_publishing)
+    return 1 if done.problems else 0
+
+
 def schemas(out: str, snippets_file: str | None = None) -> int:
     """Write the front-matter JSON Schemas (for editors) into ``out``, with which files each applies to.
 
@@ -328,6 +374,13 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("title", nargs="?", help="the title, in quotes")
     create.add_argument("--lang", default="en", help="the language of the original (en or ru)")
     create.add_argument("--translate", metavar="FILE", help="start the other language's file of FILE")
+    bring = commands.add_parser("import", help="a draft product from a Word file, or --attach a file to one")
+    bring.add_argument("document", nargs="?", help="the .docx to import")
+    bring.add_argument("--type", dest="type_id", help="case-study, guide, workshop or report")
+    bring.add_argument("--lang", default="en", help="the language of the document (en or ru)")
+    bring.add_argument("--title", help="the title (default: the document's); with --attach, the link's text")
+    bring.add_argument("--attach", metavar="FILE", help="attach FILE (PDF, PowerPoint...) to the product --to")
+    bring.add_argument("--to", metavar="PRODUCT", help="with --attach: the product's file, docs/SECTION/FILE.md")
     export = commands.add_parser("schemas", help="write the front-matter JSON Schemas for editors")
     export.add_argument("--out", default=".cache/schemas")
     export.add_argument("--snippets", metavar="FILE",
@@ -351,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         return changed_pages(args.base)
     if args.command == "new":
         return new(args.type, args.title, args.lang, args.translate)
+    if args.command == "import":
+        return import_document(args.document, args.type_id, args.lang, args.title, args.attach, args.to)
     if args.command == "schemas":
         return schemas(args.out, args.snippets)
     if args.command == "review":

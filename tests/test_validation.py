@@ -750,6 +750,14 @@ def test_an_image_must_be_an_image(tmp_path):
     expect_only(check(tmp_path, files), X, 8, "body", "not an image")
 
 
+@pytest.mark.parametrize("image", ["![](files/chart.png)", "![ ](files/chart.png)",
+                                   '<img src="files/chart.png">', '<img src="files/chart.png" alt=" ">'])
+def test_an_image_needs_alt_text(tmp_path, image):
+    files = {X: front(*TS, "draft: true", body=f"Intro.\n\n{image}\n"), "docs/guides/files/chart.png": PNG}
+    expect_only(check(tmp_path, files), X, 9, "body", "image 'files/chart.png' has no alt text",
+                "![what the image shows](files/chart.png)")
+
+
 def test_files_only_a_draft_uses_are_accepted_and_not_published(tmp_path):
     files = {X: front(*TS, "draft: true", "attachments:", '  - {title: "F", file: files/a.pdf}',
                       body="![Chart](files/chart.png)\n"),
