@@ -213,8 +213,10 @@ def test_search_index_per_language_is_compact_utf8_without_fallbacks(built, cont
     ru = (built["site"] / "ru/search/search_index.json").read_text(encoding="utf-8")
     assert "\\u04" not in ru and "Цифров" in ru or "цифров" in ru
     en_index, ru_index = json.loads(en), json.loads(ru)
-    assert en_index["config"]["lang"] == ["en"] and ru_index["config"]["lang"] == ["ru"]
-    assert not re.search("[а-яА-Я]", "".join(d["title"] for d in en_index["docs"]))
+    assert en_index["config"]["lang"] == ["en", "ru"] and ru_index["config"]["lang"] == ["ru", "en"]
+    english_titles = (d["title"] for d in en_index["docs"]
+                      if not d["location"].startswith("guides/govtech-platforms/"))  # quotes Russian on purpose
+    assert not re.search("[а-яА-Я]", "".join(english_titles))
     assert all(not d["location"].startswith("ru/") for d in ru_index["docs"])
     locations = [d["location"] for d in ru_index["docs"]]
     assert len(locations) == len(set(locations))
