@@ -49,7 +49,7 @@ def _language(config) -> str:
     return config["theme"]["language"]
 
 
-def on_config(config):
+def _check_and_stage(config):
     """Load and check all content before MkDocs touches anything, then stage it.
 
     Stops the build on any problem. MkDocs then reads the staged folder (drafts
@@ -84,6 +84,20 @@ def on_config(config):
                                          "link": "/" + site_files.prefix(language.locale)}
                                         for language in plugin.config.languages]
     return config
+
+
+@event_priority(-110)  # after static-i18n (-100) has set this pass's language
+def _language_settings(config):
+    """Words Python-Markdown writes into pages, in the language this pass builds.
+
+    A heading's link has a tooltip (toc's ``permalink_title``), "Permanent link"
+    unless told otherwise; it comes from data/ui.yml like every other word.
+    """
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = _site().ui[_language(config)]["permalink_title"]
+    return config
+
+
+on_config = CombinedEvent(_check_and_stage, _language_settings)
 
 
 def _only() -> str | None:

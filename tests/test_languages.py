@@ -191,3 +191,11 @@ def test_the_language_menu_writes_each_language_as_it_names_itself(built, url):
     html = (built["site"] / url).read_text(encoding="utf-8") if url.endswith(".html") else page(built["site"], url)
     items = re.findall(r'<a [^>]*hreflang="([^"]+)"[^>]*class="md-select__link"[^>]*>\s*(.*?)\s*</a>', html, re.S)
     assert items == [("en", "English"), ("ru", "Русский")]
+
+
+def test_heading_links_have_their_tooltip_in_the_pages_language(built):
+    tooltips: dict[str, set[str]] = {"en": set(), "ru": set()}
+    for path in built["site"].rglob("*.html"):
+        lang = "ru" if path.relative_to(built["site"]).parts[0] == "ru" else "en"
+        tooltips[lang].update(re.findall(r'<a class="headerlink" href="[^"]*" title="([^"]*)">', path.read_text("utf-8")))
+    assert tooltips == {"en": {"Permanent link"}, "ru": {"Постоянная ссылка"}}
