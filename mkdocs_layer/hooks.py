@@ -88,12 +88,16 @@ def _check_and_stage(config):
 
 @event_priority(-110)  # after static-i18n (-100) has set this pass's language
 def _language_settings(config):
-    """Words Python-Markdown writes into pages, in the language this pass builds.
+    """Words that Python-Markdown and Material take from the configuration, in this pass's language.
 
-    A heading's link has a tooltip (toc's ``permalink_title``), "Permanent link"
-    unless told otherwise; it comes from data/ui.yml like every other word.
+    A heading's link has a tooltip (toc's ``permalink_title``, "Permanent link"
+    unless told otherwise) and each colour scheme's toggle a label; both come
+    from data/ui.yml like every other word.
     """
-    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = _site().ui[_language(config)]["permalink_title"]
+    ui = _site().ui[_language(config)]
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = ui["permalink_title"]
+    for option in config["theme"]["palette"] or []:
+        option["toggle"]["name"] = ui["palette_to_light" if option.get("scheme") == "slate" else "palette_to_dark"]
     return config
 
 

@@ -1,6 +1,7 @@
 /*
  * Runs before Material's bundle (overrides/main.html) and changes two of its
- * network habits and two things about its search; nothing else.
+ * network habits, two things about its search and what it remembers of the
+ * colour scheme; nothing else.
  *
  * 1. No sitemap downloads. Material fetches sitemap.xml on every page, and one
  *    more relative to every <link rel="alternate"> in the head, expecting those
@@ -29,6 +30,12 @@
  *    pasting with the mouse) was not searched until the next key, so a query
  *    typed that way while the index was loading stayed unanswered. An input
  *    event in the field now counts as a key release.
+ *
+ * 5. The colour scheme follows the system's until the reader chooses one.
+ *    Material picks the scheme whose media query matches on a first visit
+ *    (mkdocs.yml) but then stores it as if the reader had chosen it, so a
+ *    later change of the system's setting was ignored. The stored scheme is
+ *    kept only once the reader has used the toggle.
  */
 (function () {
   "use strict";
@@ -109,6 +116,15 @@
   }, true);
   document.addEventListener("change", function (event) {
     if (event.target && event.target.id === "__search") start();
+  }, true);
+
+  var palette = window.__md_scope ? window.__md_scope.pathname + ".__palette" : null;
+  try {
+    if (palette && !window.localStorage.getItem(palette + ".chosen")) window.localStorage.removeItem(palette);
+  } catch (error) { /* no storage: Material keeps nothing either */ }
+  document.addEventListener("change", function (event) {
+    if (!palette || !event.target || event.target.name !== "__palette") return;
+    try { window.localStorage.setItem(palette + ".chosen", "1"); } catch (error) { /* no storage */ }
   }, true);
 
   document.addEventListener("input", function (event) {
