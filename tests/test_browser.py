@@ -99,3 +99,27 @@ def test_the_colour_scheme_follows_the_system_until_the_reader_chooses_one(brows
         assert page.get_attribute("label.md-header__button[for^='__palette']:visible", "title") in (
             "Switch to light mode", "Включить светлую тему")
     context.close()
+
+
+@pytest.mark.parametrize("address,lang,title,word", [
+    ("ru/no-such-page/", "ru", "Страница не найдена", "семинар"),
+    ("ru/workshops/no-such-workshop/", "ru", "Страница не найдена", "семинар"),
+    ("no-such-page/", "en", "Page not found", "workshop"),
+])
+def test_a_missing_address_gets_the_404_page_of_its_language(page, served, address, lang, title, word):
+    """The test server answers as GitHub Pages does: the site's one /404.html (English), status 404."""
+    console = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    response = page.goto(served + address)
+    assert response.status == 404
+    page.wait_for_function("([lang, title]) => document.documentElement.lang === lang"
+                           " && document.querySelector('h1') && document.querySelector('h1').textContent === title",
+                           arg=[lang, title])
+    assert page.url == served + address  # the reader still sees the address they typed
+    page.keyboard.press("/")  # Material's scripts run on it, with the language's own search
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith(served + "ru/") == (lang == "ru") for h in hrefs)
+    assert page.get_attribute(".md-select__link[hreflang='ru']", "href").endswith("/ru/404.html")
+    assert page.errors == [] and [c for c in console if "Content Security Policy" in c] == []
