@@ -69,6 +69,25 @@ topics: [change-management]
 Только русский текст.
 """
 STALE_CHANGE = "\n\nA paragraph added to the original after it was translated.\n"
+# Workshop materials whose file gives the event's day and place (the only kind marked up as an event).
+EVENT_WITH_DAY_AND_PLACE = """---
+title: "Seminar on service design in Baku"
+summary: "Materials of a one-day seminar for civil servants."
+date: "2024-10-15"
+countries: [az]
+topics: [digital-services]
+event: {kind: seminar, format: offline, location: "Baku"}
+---
+
+Slides and notes of the seminar.
+"""
+EVENT_WITH_DAY_AND_PLACE_RU = """---
+title: "Семинар в Баку"
+summary: "Материалы однодневного семинара для госслужащих."
+---
+
+Слайды и заметки семинара.
+"""
 # A product whose titles mix the two languages (search must handle each word in its own language).
 MIXED_EN = """---
 title: "GovTech platforms: lessons from «Электронное правительство»"
@@ -123,6 +142,8 @@ def built(tmp_path_factory) -> dict:
     (root / "docs/guides/english-only.md").write_text(ENGLISH_ONLY, encoding="utf-8")
     (root / "docs/guides/russian-only.ru.md").write_text(RUSSIAN_ONLY, encoding="utf-8")
     (root / "docs/guides/govtech-platforms.md").write_text(MIXED_EN, encoding="utf-8")
+    (root / "docs/workshops/seminar-baku.md").write_text(EVENT_WITH_DAY_AND_PLACE, encoding="utf-8")
+    (root / "docs/workshops/seminar-baku.ru.md").write_text(EVENT_WITH_DAY_AND_PLACE_RU, encoding="utf-8")
     (root / "docs/guides/govtech-platforms.ru.md").write_text(MIXED_RU, encoding="utf-8")
     with (root / "docs/workshops/online-workshop-2.md").open("a", encoding="utf-8") as original:
         original.write(STALE_CHANGE)

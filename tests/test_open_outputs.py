@@ -187,9 +187,11 @@ def test_open_data_page_documents_every_field_in_both_languages(built):
     ("reports/needs-assessment-survey-results/", "Report"),
     ("guides/english-only/", "LearningResource"),
     ("workshops/self-paced-training-course/", "Course"),
-    ("workshops/online-workshop-1/", "EducationEvent"),
-    ("workshops/regional-conference-kazakhstan/", "EducationEvent"),
-    ("ru/workshops/study-visit-korea/", "EducationEvent"),
+    # An event only where the file gives its day and place; else the materials, as the work they are.
+    ("workshops/seminar-baku/", "EducationEvent"),
+    ("workshops/online-workshop-1/", "LearningResource"),
+    ("workshops/regional-conference-kazakhstan/", "LearningResource"),
+    ("ru/workshops/study-visit-korea/", "LearningResource"),
     ("", "WebSite"),
     ("ru/library/", "CollectionPage"),
     ("topics/open-data/", "CollectionPage"),
@@ -218,12 +220,13 @@ def test_product_jsonld_says_what_the_content_says_and_nothing_more(built, conte
                                          "identifier": "AM"}]
     assert guide["about"][0]["name"] == "Change management for digital transformation"
     assert "workTranslation" not in guide and "translationOfWork" not in guide
-    online = jsonld(page(built["site"], "workshops/online-workshop-1/"))
-    assert "startDate" not in online and "location" not in online
-    assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    assert online["organizer"][0] == {"@type": "Organization", "name": "UNDP in Kazakhstan"}
-    assert online["subjectOf"]["workTranslation"] == [
-        {"@id": SITE_URL + "ru/workshops/online-workshop-1/", "inLanguage": "ru"}]
+    online = jsonld(page(built["site"], "workshops/online-workshop-1/"))  # no day, no place: not an event
+    assert not {"startDate", "location", "eventAttendanceMode", "organizer", "subjectOf"} & set(online)
+    assert online["workTranslation"] == [{"@id": SITE_URL + "ru/workshops/online-workshop-1/", "inLanguage": "ru"}]
+    event = jsonld(page(built["site"], "workshops/seminar-baku/"))
+    assert event["startDate"] == "2024-10-15" and event["location"] == {"@type": "Place", "name": "Baku"}
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert event["subjectOf"]["url"] == SITE_URL + "workshops/seminar-baku/"
     report_ru = jsonld(page(built["site"], "ru/reports/needs-assessment-survey-results/"))
     assert report_ru["translationOfWork"] == {"@id": SITE_URL + "reports/needs-assessment-survey-results/",
                                               "inLanguage": "en"}
