@@ -55,6 +55,8 @@ ATTENDANCE = {"online": "https://schema.org/OnlineEventAttendanceMode",
               "offline": "https://schema.org/OfflineEventAttendanceMode"}
 # Listing pages (generated or not) are collections of products.
 COLLECTION_KEYS = ("library", "topics", "countries")
+# The site's one image for link previews (drawn by scripts/social_image.py), and its size in pixels.
+SOCIAL_IMAGE = ("assets/images/social.png", 1200, 630)
 
 
 def schema_type(entry: Entry) -> str:
@@ -209,10 +211,13 @@ def page_data(site: Site, page: Entry | TermPage | None, lang: str, info: SiteIn
           "url": view.get("canonical") or "", "site_name": info.name,
           "locale": OG_LOCALES.get(content_lang, content_lang),
           "locale_alternates": [OG_LOCALES.get(l, l) for l in written if l != content_lang]}
+    path, width, height = SOCIAL_IMAGE
+    og["image"] = {"url": info.url + path, "width": width, "height": height, "type": "image/png",
+                   "alt": site.ui.get(lang, {}).get("social_image_alt", "")}
     data: dict[str, Any] = {
         "feed": {"url": info.url + feed_path(lang), "title": feed_title(site, lang, info.name)},
         "og": og,
-        "twitter": {"card": "summary", "title": title, "description": summary},
+        "twitter": {"card": "summary_large_image", "title": title, "description": summary},
         "jsonld": None,
     }
     if page is not None:
