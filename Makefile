@@ -48,8 +48,10 @@ pdf: $(VENV)/.site-installed schemas
 schemas: $(VENV)/.site-installed
 	$(PY) scripts/hub.py schemas --out .cache/schemas --snippets .vscode/front-matter.code-snippets
 
+# The live preview; stop it with Ctrl-C or a TERM to make or to hub.py. e.g. make serve PORT=8001
+PORT ?= 8000
 serve: $(VENV)/.site-installed
-	$(PY) scripts/hub.py serve
+	$(PY) scripts/hub.py serve --port $(PORT)
 
 test: $(VENV)/.dev-installed node_modules/.package-lock.json
 	$(PY) -m pytest

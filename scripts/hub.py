@@ -138,11 +138,10 @@ def _merge(source: Path, target: Path) -> None:
 
 
 def serve(port: int) -> int:
-    if validate() != 0:
-        print("Preview not started: fix the problems above.", file=sys.stderr)
-        return 1
-    return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", "hubcore",
-                   "--watch", "overrides")
+    """The live preview, in this process (mkdocs_layer/preview.py); content problems show in the browser."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs_layer import preview
+    return preview.serve(port, ROOT)
 
 
 def translation_status(output_format: str, check: bool) -> int:

@@ -82,16 +82,16 @@ def test_no_failed_requests_on_a_russian_page(browser, served):
 
 
 def test_the_colour_scheme_follows_the_system_until_the_reader_chooses_one(browser, served):
-    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     page.goto(served)  # a first visit, on a system set to dark
-    page.wait_for_function(f"{scheme} === 'slate'")
+    page.wait_for_function(f"() => ({scheme})() === 'slate'")
     page.emulate_media(color_scheme="light")  # the reader's system changes; nothing was chosen on the site
     page.goto(served + "ru/")
-    page.wait_for_function(f"{scheme} === 'default'")
+    page.wait_for_function(f"() => ({scheme})() === 'default'")
     page.click("form[data-md-component=palette] label:visible")  # the reader chooses dark
-    page.wait_for_function(f"{scheme} === 'slate'")
+    page.wait_for_function(f"() => ({scheme})() === 'slate'")
     for url in ("library/", "ru/404.html"):  # the choice is kept, against the system's setting
         page.goto(served + url)
         page.wait_for_load_state()
