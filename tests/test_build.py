@@ -282,3 +282,15 @@ def test_related_items_are_ranked_by_the_declared_weights(tmp_path):
         expected = sorted((other for other in site.products() if other.key != entry.key and score(entry, other)),
                           key=lambda o: (-score(entry, o), date_key(o.neutral.get("date")), o.key))[:5]
         assert [e.key for e in related(site, entry)] == [e.key for e in expected]
+
+
+def test_the_build_says_what_it_built_where_in_how_long_and_how_to_preview(built):
+    pages = list(built["site"].rglob("*.html"))
+    russian = sum(1 for p in pages if p.relative_to(built["site"]).parts[0] == "ru")
+    said = built["result"].stderr
+    found = re.search(r"^Built (\d+) pages in English and (\d+) in Russian into site/ in \d+\.\d s\.$", said, re.M)
+    assert found, said
+    assert (int(found[1]), int(found[2])) == (len(pages) - russian, russian) and russian > 40
+    assert "Preview: make serve (live, at http://127.0.0.1:8000/), or serve the folder as built: " \
+           "python3 -m http.server -d site/" in said
+    assert said.index("All content is valid.") < said.index("Built ")
