@@ -247,3 +247,9 @@ def test_a_query_typed_before_the_index_arrives_is_run(browser, built):
         assert page.inner_text(".md-search-result__meta") == "Инициализация поиска"
         gate.opened.set()
         assert "reports/needs-assessment-survey-results/" in answer_to(page, "отчетов")
+
+
+def test_a_word_being_typed_already_finds_the_pages_of_the_whole_word(tab, served):
+    tab.goto(served + "ru/")
+    whole = search(tab, "цифровизация")
+    assert whole and set(whole) <= set(search(tab, "цифрови"))
