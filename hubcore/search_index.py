@@ -5,6 +5,13 @@ and writes Cyrillic as ASCII escapes. Here each language's index keeps only the
 pages written in that language, carries each product's type, countries and
 topics in that language (so metadata is searchable), uses locations relative to
 the language's own root, and is written as compact UTF-8.
+
+Its configuration names every site language, the page's own first: pages quote
+the other language too (a Russian page's English names, the English contributor
+guide's Russian example), and the browser's search worker stems each word with
+its own language's stemmer, in the pages and in the query alike
+(overrides/assets/javascripts/workers/hub-search.js); naming Russian makes
+Material load that stemmer into the worker.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from typing import Any
 
 from .generated import term_pages
 from .model import Site
-from .settings import DEFAULT_LANGUAGE
+from .settings import DEFAULT_LANGUAGE, LANGUAGES
 from .urls import entry_path
 from .product_views import item
 
@@ -54,7 +61,7 @@ def localise(index: dict[str, Any], site: Site, lang: str) -> dict[str, Any]:
             entry["text"] = f"{entry['text']} {extra}".strip()
         docs.append(entry)
     config = dict(index.get("config", {}))
-    config["lang"] = [lang]
+    config["lang"] = [lang, *(other for other in LANGUAGES if other != lang)]
     return {"config": config, "docs": docs}
 
 

@@ -9,9 +9,11 @@ How products map to schema.org:
 
 - case study -> ``Article``; report -> ``Report``; methodological guide ->
   ``LearningResource``; a content type added later -> ``CreativeWork``;
-- workshop materials -> ``Course`` when ``event.kind`` is ``course``, else
-  ``EducationEvent`` (workshops, seminars, the conference, the study visit were
-  events for civil servants to learn at).
+- workshop materials -> ``Course`` when ``event.kind`` is ``course``;
+  ``EducationEvent`` only when the file gives the event's day
+  (``date: YYYY-MM-DD``) and its place (``event.location``), which search
+  engines require of an event; otherwise ``LearningResource``, the materials
+  for civil servants to learn from that the page holds.
 
 Creative works carry ``datePublished`` (the product's date), ``author`` (the
 authors as the product names them: whether each is a person or an organisation
@@ -53,18 +55,24 @@ SCHEMA_ORG = "https://schema.org"
 OG_LOCALES = {"en": "en_US", "ru": "ru_RU"}
 TYPE_BY_KIND = {"case-study": "Article", "report": "Report", "guide": "LearningResource"}
 EVENT_TYPE = "EducationEvent"
+MATERIALS_TYPE = "LearningResource"  # an event's materials, when the file does not say when and where it was
 COURSE_KINDS = ("course",)
 ATTENDANCE = {"online": "https://schema.org/OnlineEventAttendanceMode",
               "offline": "https://schema.org/OfflineEventAttendanceMode"}
 # Listing pages (generated or not) are collections of products.
 COLLECTION_KEYS = ("library", "topics", "countries")
+# The site's one image for link previews (drawn by scripts/social_image.py), and its size in pixels.
+SOCIAL_IMAGE = ("assets/images/social.png", 1200, 630)
 
 
 def schema_type(entry: Entry) -> str:
     """The schema.org type of a product (see the module's docstring for the mapping)."""
     if entry.kind == "workshop":
-        kind = (entry.neutral.get("event") or {}).get("kind")
-        return "Course" if kind in COURSE_KINDS else EVENT_TYPE
+        event = entry.neutral.get("event") or {}
+        if event.get("kind") in COURSE_KINDS:
+            return "Course"
+        day_and_place = len(str(entry.neutral.get("date") or "")) == len("YYYY-MM-DD") and event.get("location")
+        return EVENT_TYPE if day_and_place else MATERIALS_TYPE
     return TYPE_BY_KIND.get(entry.kind, "CreativeWork")
 
 
@@ -221,10 +229,13 @@ def page_data(site: Site, page: Entry | TermPage | None, lang: str, info: SiteIn
           "url": view.get("canonical") or "", "site_name": info.name,
           "locale": OG_LOCALES.get(content_lang, content_lang),
           "locale_alternates": [OG_LOCALES.get(l, l) for l in written if l != content_lang]}
+    path, width, height = SOCIAL_IMAGE
+    og["image"] = {"url": info.url + path, "width": width, "height": height, "type": "image/png",
+                   "alt": site.ui.get(lang, {}).get("social_image_alt", "")}
     data: dict[str, Any] = {
         "feed": {"url": info.url + feed_path(lang), "title": feed_title(site, lang, info.name)},
         "og": og,
-        "twitter": {"card": "summary", "title": title, "description": summary},
+        "twitter": {"card": "summary_large_image", "title": title, "description": summary},
         "jsonld": None,
     }
     if page is not None:

@@ -71,14 +71,18 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
 
 
 def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
-    """The 404 page of one language; its switcher leads to the other language's 404 page."""
+    """The 404 page of one language; its switcher leads to the other language's 404 page.
+
+    ``pages`` (language -> its 404 page) lets the page give way, in the browser,
+    to the 404 page of the address's language: GitHub Pages serves one 404 page.
+    """
     ui = site.ui.get(lang, {})
     names = own_names(site)
+    pages = {l: ("" if l == DEFAULT_LANGUAGE else f"{l}/") + "404.html" for l in LANGUAGES}
     return {"key": "404", "lang": lang, "kind": "404", "ui": ui, "title": ui.get("not_found_title", ""),
             "summary": ui.get("not_found_text", ""), "is_product": False, "generated": True,
             "home_url": entry_path("index", lang), "library_url": entry_path(LIBRARY_KEY, lang),
-            "alternates": [{"lang": l, "name": names[l],
-                            "url": ("" if l == DEFAULT_LANGUAGE else f"{l}/") + "404.html"} for l in LANGUAGES],
+            "alternates": [{"lang": l, "name": names[l], "url": pages[l]} for l in LANGUAGES], "pages": pages,
             "hreflang": [], "canonical": "", "content_lang": lang, "notice": None,
             "publisher": publisher.view(site.settings, lang)}
 

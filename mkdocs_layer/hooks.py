@@ -48,7 +48,7 @@ def _language(config) -> str:
     return config["theme"]["language"]
 
 
-def on_config(config):
+def _check_and_stage(config):
     """Load and check all content before MkDocs touches anything, then stage it.
 
     Stops the build on any problem. MkDocs then reads the staged folder (drafts
@@ -98,6 +98,24 @@ def _use_the_sites_markdown(config) -> None:
                           f"is checked with ({list(markdown_render.EXTENSIONS)}, "
                           "hubcore/markdown_render.py): change both together")
     config["mdx_configs"] = markdown_render.configs()
+
+
+@event_priority(-110)  # after static-i18n (-100) has set this pass's language
+def _language_settings(config):
+    """Words that Python-Markdown and Material take from the configuration, in this pass's language.
+
+    A heading's link has a tooltip (toc's ``permalink_title``, "Permanent link"
+    unless told otherwise) and each colour scheme's toggle a label; both come
+    from data/ui.yml like every other word.
+    """
+    ui = _site().ui[_language(config)]
+    config["mdx_configs"].setdefault("toc", {})["permalink_title"] = ui["permalink_title"]
+    for option in config["theme"]["palette"] or []:
+        option["toggle"]["name"] = ui["palette_to_light" if option.get("scheme") == "slate" else "palette_to_dark"]
+    return config
+
+
+on_config = CombinedEvent(_check_and_stage, _language_settings)
 
 
 def _only() -> str | None:
@@ -311,20 +329,26 @@ def _guard_scripts(output: str, where: str) -> None:
                                     f"{csp.CSP_FILE}. {csp.HOW_TO_UPDATE}" for line, digest in found))
 
 
-def on_post_template(output_content: str, template_name: str, config) -> str:
-    _guard_scripts(output_content, f"{site_files.prefix(_language(config))}{template_name}")
-    return output_content
-
-
-def on_post_page(output: str, page, config) -> str:
+def _own_search(output: str, config) -> str:
     """Point a non-default language's search at that language's own index (see search_index.py)."""
-    _guard_scripts(output, f"{site_files.prefix(_language(config))}{page.file.dest_uri}")
     prefix = site_files.prefix(_language(config))
     if not prefix:
         return output
-    # The trailing slash matters: the script resolves "search/search_index.json" against it.
-    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{prefix}{m.group(3)}",
-                            output, count=1)
+    def base(match: re.Match) -> str:  # "../.." or "/" (404 pages): the site's root, then the language's folder
+        root = match.group(2) if match.group(2).endswith("/") else match.group(2) + "/"
+        # The trailing slash matters: the script resolves "search/search_index.json" against it.
+        return f"{match.group(1)}{root}{prefix}{match.group(3)}"
+    return _CONFIG_BASE.sub(base, output, count=1)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    _guard_scripts(output_content, f"{site_files.prefix(_language(config))}{template_name}")
+    return _own_search(output_content, config) if template_name == "404.html" else output_content
+
+
+def on_post_page(output: str, page, config) -> str:
+    _guard_scripts(output, f"{site_files.prefix(_language(config))}{page.file.dest_uri}")
+    return _own_search(output, config)
 
 
 @event_priority(-50)  # after the search plugin has written this language's index

@@ -38,9 +38,10 @@ sys.path.insert(0, str(ROOT))
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
-from hubcore import (attach, changes, importing, json_schema, reviews, scaffold, snippets,  # noqa: E402
-                     translations)
+from hubcore import (attach, build_summary, changes, importing, json_schema, reviews, scaffold,  # noqa: E402
+                     snippets, translations)
 from hubcore.loader import fingerprint, load_site, save_snapshot  # noqa: E402
+from hubcore.model import Site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore.product_views import format_size  # noqa: E402
 from hubcore.taxonomy import load as load_taxonomies  # noqa: E402
@@ -107,9 +108,25 @@ def _mkdocs(*args: str, extra_env: dict[str, str] | None = None) -> int:
 
 
 def build(site_dir: str | None, with_pdf: bool = False) -> int:
+    """Validate, build, and say what was built, where, in how long, and how to preview it (build_summary.py)."""
+    started = time.monotonic()
+    site = _build(site_dir, with_pdf)
+    if site is None:
+        return 1
+    target = Path(site_dir).resolve() if site_dir else ROOT / "site"
+    shown = target.relative_to(ROOT).as_posix() if target.is_relative_to(ROOT) else str(target)
+    pdfs = sum(1 for _ in target.rglob("*.pdf")) if with_pdf or os.environ.get("HUB_PDF") == "1" else None
+    names = (site.ui.get("en") or {}).get("language_names") or {}
+    print(build_summary.summary(build_summary.count_pages(target), names, shown, time.monotonic() - started, pdfs),
+          file=sys.stderr)
+    return 0
+
+
+def _build(site_dir: str | None, with_pdf: bool = False) -> Site | None:
     """Validate, then build every language, each in its own process (they are independent).
 
-    The language builds start at once and wait for the checked content, so that
+    Returns the checked site once the site folder holds every language; None
+    when the content had problems or a build failed. The language builds start at once and wait for the checked content, so that
     their start-up overlaps the check; they are stopped if the content has
     problems. With ``with_pdf`` (or HUB_PDF=1) every product's PDF is made too;
     PDFs are made before the pages (which link them with their size) and cached
@@ -126,15 +143,16 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
         site, problems = _check()
         if problems:
             print("Nothing was built: fix the problems above.", file=sys.stderr)
-            return 1
+            return None
         if with_pdf:  # one process: it takes the checked site instead of reading again
             save_snapshot(site, ROOT)
-            return _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
+            built = _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
+            return site if built == 0 else None
         stage.sync(site, ROOT, ROOT / STAGE_DIR)  # before the processes read it
         save_snapshot(site, ROOT, handoff)
         if any([process.wait() != 0 for process in processes]):  # wait for every one, even after a failure
             print("The build failed: see the messages above.", file=sys.stderr)
-            return 1
+            return None
     finally:
         for process in processes:  # still running only when the content had problems (or on an error)
             if process.poll() is None:
@@ -144,7 +162,7 @@ def build(site_dir: str | None, with_pdf: bool = False) -> int:
     for lang, folder in outputs.items():  # each language's pages live under /<lang>/
         _merge(folder / lang, target / lang)
         shutil.rmtree(folder, ignore_errors=True)
-    return 0
+    return site
 
 
 def _spawn_mkdocs(lang: str, site_dir: Path, handoff: Path) -> subprocess.Popen:
@@ -168,11 +186,10 @@ def _merge(source: Path, target: Path) -> None:
 
 
 def serve(port: int) -> int:
-    if validate() != 0:
-        print("Preview not started: fix the problems above.", file=sys.stderr)
-        return 1
-    return _mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", "hubcore",
-                   "--watch", "overrides")
+    """The live preview, in this process (mkdocs_layer/preview.py); content problems show in the browser."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs_layer import preview
+    return preview.serve(port, ROOT)
 
 
 def translation_status(output_format: str, check: bool) -> int:

@@ -8,10 +8,12 @@ can check real output without touching the working tree.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +74,43 @@ full_text: true
 Только русский текст.
 """
 STALE_CHANGE = "\n\nA paragraph added to the original after it was translated.\n"
+# Workshop materials whose file gives the event's day and place (the only kind marked up as an event).
+EVENT_WITH_DAY_AND_PLACE = """---
+title: "Seminar on service design in Baku"
+summary: "Materials of a one-day seminar for civil servants."
+date: "2024-10-15"
+countries: [az]
+topics: [digital-services]
+event: {kind: seminar, format: offline, location: "Baku"}
+---
+
+Slides and notes of the seminar.
+"""
+EVENT_WITH_DAY_AND_PLACE_RU = """---
+title: "Семинар в Баку"
+summary: "Материалы однодневного семинара для госслужащих."
+---
+
+Слайды и заметки семинара.
+"""
+# A product whose titles mix the two languages (search must handle each word in its own language).
+MIXED_EN = """---
+title: "GovTech platforms: lessons from «Электронное правительство»"
+summary: "What the region's e-government platforms have in common."
+date: "2025-06"
+countries: [az]
+topics: [digital-services]
+---
+
+Platforms that deliver public services online.
+"""
+MIXED_RU = """---
+title: "Платформы GovTech: уроки e-Government"
+summary: "Что общего у платформ электронного правительства в регионе."
+---
+
+Платформы, через которые граждане обращаются в ведомства онлайн.
+"""
 
 
 def copy_repo(target: Path) -> Path:
@@ -107,6 +146,10 @@ def built(tmp_path_factory) -> dict:
     (root / "docs/reports/hostile.ru.md").write_text(HOSTILE_RU, encoding="utf-8")
     (root / "docs/guides/english-only.md").write_text(ENGLISH_ONLY, encoding="utf-8")
     (root / "docs/guides/russian-only.ru.md").write_text(RUSSIAN_ONLY, encoding="utf-8")
+    (root / "docs/guides/govtech-platforms.md").write_text(MIXED_EN, encoding="utf-8")
+    (root / "docs/workshops/seminar-baku.md").write_text(EVENT_WITH_DAY_AND_PLACE, encoding="utf-8")
+    (root / "docs/workshops/seminar-baku.ru.md").write_text(EVENT_WITH_DAY_AND_PLACE_RU, encoding="utf-8")
+    (root / "docs/guides/govtech-platforms.ru.md").write_text(MIXED_RU, encoding="utf-8")
     with (root / "docs/workshops/online-workshop-2.md").open("a", encoding="utf-8") as original:
         original.write(STALE_CHANGE)
     before = tree_digest(root / "docs")
@@ -116,21 +159,61 @@ def built(tmp_path_factory) -> dict:
             "docs_before": before, "docs_after": tree_digest(root / "docs")}
 
 
+@dataclasses.dataclass
+class Gate:
+    """Holds the answer to every request whose path matches ``pattern`` until the test opens it.
+
+    A slow network on cue: the test knows when the browser asked (``requested``)
+    and decides when the answer arrives (``opened``), with no timing to guess.
+    """
+    pattern: str
+    requested: threading.Event = dataclasses.field(default_factory=threading.Event)
+    opened: threading.Event = dataclasses.field(default_factory=threading.Event)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: a missing file gets the site's /404.html, status 404."""
+
+    gate: Gate | None = None
+
     def log_message(self, *args) -> None:  # keep test output readable
         pass
 
+    def do_GET(self) -> None:
+        if self.gate is not None and re.search(self.gate.pattern, self.path):
+            self.gate.requested.set()
+            self.gate.opened.wait(120)
+        super().do_GET()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free local port for the duration; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, gate: Gate | None = None) -> Iterator[str]:
+    """Serve ``folder`` on a free local port for the duration; yields the base URL.
+
+    With ``gate``, answers to the requests it names wait until the test opens it.
+    """
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"gate": gate}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
+        if gate is not None:
+            gate.opened.set()  # a request still held would keep server_close() waiting
         server.shutdown()
         server.server_close()
 

@@ -183,3 +183,19 @@ def test_formatting_changes_do_not_make_a_translation_stale(tmp_path):
     assert run_hub(root, "translations", "--check").returncode == 0
     original.write_text(reflowed.replace("online", "on-line", 1), encoding="utf-8")
     assert run_hub(root, "translations", "--check").returncode == 1
+
+
+@pytest.mark.parametrize("url", ["", "ru/", "ru/workshops/online-workshop-1/", "404.html", "ru/404.html"])
+def test_the_language_menu_writes_each_language_as_it_names_itself(built, url):
+    """A menu item is capitalised in Russian too ("Русский"), unlike the name inside a sentence."""
+    html = (built["site"] / url).read_text(encoding="utf-8") if url.endswith(".html") else page(built["site"], url)
+    items = re.findall(r'<a [^>]*hreflang="([^"]+)"[^>]*class="md-select__link"[^>]*>\s*(.*?)\s*</a>', html, re.S)
+    assert items == [("en", "English"), ("ru", "Русский")]
+
+
+def test_heading_links_have_their_tooltip_in_the_pages_language(built):
+    tooltips: dict[str, set[str]] = {"en": set(), "ru": set()}
+    for path in built["site"].rglob("*.html"):
+        lang = "ru" if path.relative_to(built["site"]).parts[0] == "ru" else "en"
+        tooltips[lang].update(re.findall(r'<a class="headerlink" href="[^"]*" title="([^"]*)">', path.read_text("utf-8")))
+    assert tooltips == {"en": {"Permanent link"}, "ru": {"Постоянная ссылка"}}

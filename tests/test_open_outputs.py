@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from markupsafe import escape
 from conftest import ENGLISH_ONLY, HOSTILE_EN, HOSTILE_RU, PAYLOAD_SUMMARY, PAYLOAD_TITLE, RUSSIAN_ONLY, \
-    copy_repo, run_hub
+    REPO, copy_repo, run_hub
 from test_build import page
 
 from hubcore import exports, feeds, structured_data
@@ -187,9 +187,11 @@ def test_open_data_page_documents_every_field_in_both_languages(built):
     ("reports/needs-assessment-survey-results/", "Report"),
     ("guides/english-only/", "LearningResource"),
     ("workshops/self-paced-training-course/", "Course"),
-    ("workshops/online-workshop-1/", "EducationEvent"),
-    ("workshops/regional-conference-kazakhstan/", "EducationEvent"),
-    ("ru/workshops/study-visit-korea/", "EducationEvent"),
+    # An event only where the file gives its day and place; else the materials, as the work they are.
+    ("workshops/seminar-baku/", "EducationEvent"),
+    ("workshops/online-workshop-1/", "LearningResource"),
+    ("workshops/regional-conference-kazakhstan/", "LearningResource"),
+    ("ru/workshops/study-visit-korea/", "LearningResource"),
     ("", "WebSite"),
     ("ru/library/", "CollectionPage"),
     ("topics/open-data/", "CollectionPage"),
@@ -219,12 +221,14 @@ def test_product_jsonld_says_what_the_content_says_and_nothing_more(built, conte
                                          "identifier": "AM"}]
     assert guide["about"][0]["name"] == "Change management for digital transformation"
     assert "workTranslation" not in guide and "translationOfWork" not in guide
-    online = jsonld(page(built["site"], "workshops/online-workshop-1/"))
-    assert "startDate" not in online and "location" not in online
-    assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    assert "organizer" not in online and "creator" not in online["subjectOf"]
-    assert online["subjectOf"]["workTranslation"] == [
-        {"@id": SITE_URL + "ru/workshops/online-workshop-1/", "inLanguage": "ru"}]
+    online = jsonld(page(built["site"], "workshops/online-workshop-1/"))  # no day, no place: not an event
+    assert not {"startDate", "location", "eventAttendanceMode", "organizer", "subjectOf"} & set(online)
+    assert "creator" not in online
+    assert online["workTranslation"] == [{"@id": SITE_URL + "ru/workshops/online-workshop-1/", "inLanguage": "ru"}]
+    event = jsonld(page(built["site"], "workshops/seminar-baku/"))
+    assert event["startDate"] == "2024-10-15" and event["location"] == {"@type": "Place", "name": "Baku"}
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert event["subjectOf"]["url"] == SITE_URL + "workshops/seminar-baku/"
     report_ru = jsonld(page(built["site"], "ru/reports/needs-assessment-survey-results/"))
     assert report_ru["translationOfWork"] == {"@id": SITE_URL + "reports/needs-assessment-survey-results/",
                                               "inLanguage": "en"}
@@ -295,6 +299,44 @@ def test_every_page_has_open_graph_twitter_and_its_feed(built):
     assert ru.meta["og:url"] == [SITE_URL + "ru/workshops/offline-workshop-georgia/"]
     assert ru.meta["og:type"] == ["article"]
     assert ru.meta["og:site_name"] == ["База знаний по цифровому управлению"]
+
+
+def test_every_page_shares_with_the_sites_own_image(built, content):
+    """Link previews show the image made for the site (scripts/social_image.py), described in the page's language."""
+    from PIL import Image
+
+    image = built["site"] / "assets/images/social.png"
+    with Image.open(image) as opened:
+        assert opened.format == "PNG" and opened.size == (1200, 630)
+    assert image.read_bytes() != (built["site"] / "assets/images/favicon.png").read_bytes()
+    for path in sorted(built["site"].rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([a-z]+)"', html).group(1)
+        meta = head(html).meta
+        assert meta["og:image"] == meta["twitter:image"] == [SITE_URL + "assets/images/social.png"], path
+        assert (meta["og:image:width"], meta["og:image:height"], meta["og:image:type"]) == (["1200"], ["630"],
+                                                                                          ["image/png"])
+        assert meta["og:image:alt"] == meta["twitter:image:alt"] == [content.ui[lang]["social_image_alt"]], path
+        assert meta["twitter:card"] == ["summary_large_image"]
+
+
+def test_the_sites_image_is_what_its_script_draws_from_the_interface_words():
+    """After a change to the social_image_* words in data/ui.yml, run scripts/social_image.py again."""
+    import importlib.util
+
+    import yaml
+    from PIL import Image
+
+    spec = importlib.util.spec_from_file_location("social_image", REPO / "scripts/social_image.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not (module.FONTS / "DejaVuSans.ttf").exists():
+        if os.environ.get("CI"):
+            pytest.fail("the DejaVu fonts are required in CI (.ci/pdf-deps installs them)")
+        pytest.skip("no DejaVu fonts: install Debian's fonts-dejavu-core")
+    words = yaml.safe_load((REPO / "data/ui.yml").read_text(encoding="utf-8"))
+    with Image.open(module.OUTPUT) as kept:
+        assert module.draw(words).convert("RGB").tobytes() == kept.convert("RGB").tobytes()
 
 
 def test_hostile_title_is_escaped_in_tags_and_cannot_leave_the_json_ld(built):

@@ -1,6 +1,7 @@
 /*
  * Runs before Material's bundle (overrides/main.html) and changes two of its
- * network habits; nothing else.
+ * network habits, two things about its search and what it remembers of the
+ * colour scheme; nothing else.
  *
  * 1. No sitemap downloads. Material fetches sitemap.xml on every page, and one
  *    more relative to every <link rel="alternate"> in the head, expecting those
@@ -17,7 +18,24 @@
  * that is most of a page's weight, for readers who mostly never search. This
  * script runs before Material's and defers both (the worker script and the
  * index request) until the reader opens search: a click or focus on the search
- * field, or one of Material's search keys (/, s, f). Nothing else changes.
+ * field, or one of Material's search keys (/, s, f).
+ *
+ * 3. One word pipeline for the index and the query. The search worker started
+ *    is workers/hub-search.js, which loads Material's own worker and makes the
+ *    index and the query go through the same steps (see that file).
+ *
+ * 4. Every query typed is run. Material reads the search field on a key's
+ *    release, on focus and once when the index is ready; text that arrives
+ *    without a key release (an input method or on-screen keyboard, dictation,
+ *    pasting with the mouse) was not searched until the next key, so a query
+ *    typed that way while the index was loading stayed unanswered. An input
+ *    event in the field now counts as a key release.
+ *
+ * 5. The colour scheme follows the system's until the reader chooses one.
+ *    Material picks the scheme whose media query matches on a first visit
+ *    (mkdocs.yml) but then stores it as if the reader had chosen it, so a
+ *    later change of the system's setting was ignored. The stored scheme is
+ *    kept only once the reader has used the toggle.
  */
 (function () {
   "use strict";
@@ -76,9 +94,11 @@
     else this.messages.push(Array.prototype.slice.call(arguments));
   };
   LazyWorker.prototype.terminate = function () { if (this.worker) this.worker.terminate(); };
+  var MATERIAL_WORKER = /(^|\/)(search\.[0-9a-f]+\.min\.js)$/;
   window.Worker = function (url, options) {
-    return /workers\/search\./.test(String(url)) && !started ? new LazyWorker(url, options)
-      : new RealWorker(url, options);
+    if (!MATERIAL_WORKER.test(String(url))) return new RealWorker(url, options);
+    var hub = String(url).replace(MATERIAL_WORKER, "$1hub-search.js#$2");
+    return started ? new RealWorker(hub, options) : new LazyWorker(hub, options);
   };
 
   function start() {
@@ -96,5 +116,21 @@
   }, true);
   document.addEventListener("change", function (event) {
     if (event.target && event.target.id === "__search") start();
+  }, true);
+
+  var palette = window.__md_scope ? window.__md_scope.pathname + ".__palette" : null;
+  try {
+    if (palette && !window.localStorage.getItem(palette + ".chosen")) window.localStorage.removeItem(palette);
+  } catch (error) { /* no storage: Material keeps nothing either */ }
+  document.addEventListener("change", function (event) {
+    if (!palette || !event.target || event.target.name !== "__palette") return;
+    try { window.localStorage.setItem(palette + ".chosen", "1"); } catch (error) { /* no storage */ }
+  }, true);
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field && field.matches && field.matches(".md-search__input")) {
+      field.dispatchEvent(new KeyboardEvent("keyup"));
+    }
   }, true);
 })();

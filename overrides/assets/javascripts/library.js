@@ -2,7 +2,9 @@
  * The library's facets: turns the facet links (which, without script, lead to
  * each value's static page) into filters. The choice lives in the URL
  * (?country=uz&topic=open-data, several values comma-separated), so a filtered
- * list can be shared and survives back/forward. No dependencies.
+ * list can be shared and survives back/forward; the language switch carries it
+ * to the other language's library (the values are ids, the same in every
+ * language). No dependencies.
  */
 (function () {
   "use strict";
@@ -16,6 +18,8 @@
   var empty = root.querySelector(".hub-catalogue__empty");
   var clear = root.querySelector(".hub-facets__clear");
   var showing = root.getAttribute("data-showing") || "{shown} / {total}";
+  var switches = Array.prototype.slice.call(document.querySelectorAll("a.md-select__link[hreflang]"));
+  switches.forEach(function (link) { link.setAttribute("data-hub-href", link.getAttribute("href")); });
 
   function read() {
     var params = new URLSearchParams(window.location.search);
@@ -27,13 +31,17 @@
     return state;
   }
 
-  function url(state) {
+  function query(state) {
     var params = new URLSearchParams();
     FACETS.forEach(function (facet) {
       if (state[facet] && state[facet].length) params.set(facet, state[facet].join(","));
     });
-    var query = params.toString();
-    return window.location.pathname + (query ? "?" + query : "");
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function url(state) {
+    return window.location.pathname + query(state);
   }
 
   function values(item, facet) {
@@ -71,6 +79,9 @@
     status.textContent = showing.replace("{shown}", shown).replace("{total}", items.length);
     empty.hidden = shown !== 0;
     clear.hidden = Object.keys(state).length === 0;
+    switches.forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("data-hub-href") + query(state));
+    });
   }
 
   function toggle(link) {
