@@ -66,7 +66,7 @@ RUSSIAN_ONLY = """---
 title: "Руководство только на русском"
 summary: "Руководство, у которого пока нет английской версии."
 date: "2026-03"
-countries: [tj]
+countries: [am]
 topics: [change-management]
 full_text: true
 ---

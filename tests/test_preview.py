@@ -25,9 +25,10 @@ import pytest
 from conftest import REPO, copy_repo
 
 PRODUCT = "docs/workshops/online-workshop-1.md"
-PARTNERS = "partners: [undp-kazakhstan, acsh, mois, nia]"
-BROKEN_PARTNERS = "partners: [undp-kazakhstan, no-such-partner]"
-PROBLEM = "docs/workshops/online-workshop-1.md:4: partners"
+EVENT = "event: {kind: workshop, format: online}"
+BROKEN_EVENT = "event: {kind: workshop, format: onilne}"
+PROBLEM = "docs/workshops/online-workshop-1.md:4: event.format"
+assert EVENT in (REPO / PRODUCT).read_text(encoding="utf-8"), "the preview tests break this line"
 
 
 def _free_port() -> int:
@@ -114,14 +115,14 @@ def test_broken_content_shows_its_problems_in_the_browser_until_the_next_good_sa
     root = copy_repo(tmp_path / "repo")
     product = root / PRODUCT
     with preview(root) as (_, base):
-        _wait_for(base + "ru/workshops/online-workshop-1/", "Онлайн-семинар 1")
+        _wait_for(base + "ru/workshops/online-workshop-1/", "Онлайн-семинар-практикум 1")
         tab = browser.new_page()
         csp = []
         tab.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
         tab.goto(base + "ru/workshops/online-workshop-1/")
-        assert tab.inner_text("h1") == "Онлайн-семинар 1"
+        assert tab.inner_text("h1") == "Онлайн-семинар-практикум 1"
 
-        product.write_text(product.read_text(encoding="utf-8").replace(PARTNERS, BROKEN_PARTNERS), encoding="utf-8")
+        product.write_text(product.read_text(encoding="utf-8").replace(EVENT, BROKEN_EVENT), encoding="utf-8")
         # The open tab reloads by itself and shows the problem, located, in the page's language.
         tab.wait_for_function("title => document.querySelector('h1') && document.querySelector('h1').textContent === title",
                               arg="В материалах есть ошибки", timeout=120000)
@@ -130,9 +131,9 @@ def test_broken_content_shows_its_problems_in_the_browser_until_the_next_good_sa
         english = _wait_for(base + "about/", PROBLEM, timeout=15, status=500)
         assert "<h1>The content has problems</h1>" in english
 
-        product.write_text(product.read_text(encoding="utf-8").replace(BROKEN_PARTNERS, PARTNERS), encoding="utf-8")
+        product.write_text(product.read_text(encoding="utf-8").replace(BROKEN_EVENT, EVENT), encoding="utf-8")
         tab.wait_for_function("title => document.querySelector('h1') && document.querySelector('h1').textContent === title",
-                              arg="Онлайн-семинар 1", timeout=120000)
+                              arg="Онлайн-семинар-практикум 1", timeout=120000)
         assert csp == []  # the reloader is a script the site's policy allows
         tab.close()
 
@@ -140,7 +141,7 @@ def test_broken_content_shows_its_problems_in_the_browser_until_the_next_good_sa
 def test_the_preview_starts_with_broken_content_and_shows_it(tmp_path):
     root = copy_repo(tmp_path / "repo")
     product = root / PRODUCT
-    product.write_text(product.read_text(encoding="utf-8").replace(PARTNERS, BROKEN_PARTNERS), encoding="utf-8")
+    product.write_text(product.read_text(encoding="utf-8").replace(EVENT, BROKEN_EVENT), encoding="utf-8")
     with preview(root) as (_, base):
         _wait_for(base, PROBLEM, status=500)
 
