@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import re
-import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +28,7 @@ from .strict_yaml import Document
 from .problems import Problem
 from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
-from .settings import DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
+from .settings import CACHE_DIR, DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
 from . import csp, placeholders, publisher, results, taxonomy, translations
 
@@ -47,56 +45,6 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
             info = path.lstat()
             found.append((path.relative_to(root).as_posix(), info.st_size, info.st_mtime_ns))
     return tuple(found)
-
-
-SNAPSHOT = ".cache/site.pickle"
-
-
-def save_snapshot(site: Site, root: Path, path: Path | None = None) -> None:
-    """Keep a checked Site for the build's other processes (one per language).
-
-    They would otherwise each read and check every file again. The snapshot
-    names the fingerprint it was made from and is only used while that holds;
-    it is written and read by the hub's own processes only. ``path`` is where
-    (default: SNAPSHOT); it appears complete or not at all.
-    """
-    path = path or root / SNAPSHOT
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps((_snapshot_key(root), site), protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
-
-
-def wait_for_snapshot(path: Path, parent: int, timeout: float = 900.0) -> Site:
-    """The Site another process is checking and will save at ``path`` (save_snapshot).
-
-    'hub.py build' starts its language builds while it checks the content, so
-    that their start-up (imports, configuration) overlaps the check; each then
-    waits here. Gives up when the process ``parent`` is gone (it stops its
-    builds itself when the content has problems) or after ``timeout`` seconds.
-    """
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        if os.getppid() != parent or time.monotonic() > deadline:
-            raise RuntimeError(f"no checked content arrived at {path}")
-        time.sleep(0.01)
-    return pickle.loads(path.read_bytes())[1]
-
-
-def _snapshot_key(root: Path) -> tuple:
-    """The content's fingerprint and the checking code's: a changed rule must check again."""
-    code = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                 for p in sorted(Path(__file__).parent.glob("*.py")))
-    return fingerprint(root), code
-
-
-def load_snapshot(root: Path) -> Site | None:
-    """The Site saved by ``save_snapshot`` if the content has not changed since, else None."""
-    try:
-        saved, site = pickle.loads((root / SNAPSHOT).read_bytes())
-    except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError):
-        return None
-    return site if saved == _snapshot_key(root) else None
 
 
 @dataclass(frozen=True)
@@ -186,7 +134,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     found = contribution.walk(paths, taxonomies)
     problems += found.problems
     allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
-    kept = ReadCache(root / READ_CACHE, code_salt(repr(sorted(allowed_hosts)))) if reuse else None
+    kept = ReadCache(root / CACHE_DIR / READ_CACHE, code_salt(repr(sorted(allowed_hosts)))) if reuse else None
     readings = _read_all(paths, sorted(found.pages), allowed_hosts, kept)
     documents: list[PageDocument] = []
     for docs_path, reading in readings.items():

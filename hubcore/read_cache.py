@@ -20,7 +20,7 @@ from typing import Any
 
 from .digests import digest, environment, files
 
-READ_CACHE = ".cache/read.sqlite"
+READ_CACHE = "read.sqlite"  # under .cache/ (settings.cache_folder)
 
 
 # Libraries whose behaviour shapes a reading: the YAML parser, the Markdown renderer and its

@@ -1,7 +1,8 @@
 """Where things are and which languages the hub speaks: defined once here.
 
-The content core reads only these paths; the MkDocs layer asks this module
-instead of repeating them.
+The content core reads only these paths; the build engine (engine/) asks this
+module instead of repeating them. Everything generated lives under .cache/
+(cache_folder), never committed and always safe to delete.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ TAXONOMIES_FILE = "data/taxonomies.yml"
 PROJECT_FILE = "data/project.yml"
 SITE_FILE = "data/site.yml"
 UI_FILE = "data/ui.yml"
-# What the site engine builds from (see stage.py); generated, never committed.
-STAGE_DIR = ".cache/stage"
+# The repository this code belongs to (where data/ and docs/ are read from by default).
+ROOT = Path(__file__).resolve().parent.parent
+# What a build reads: a copy of these is a whole working repository (tests, benchmark).
+BUILD_SOURCES = ("docs", "data", "hubcore", "engine", "overrides", "scripts", "mkdocs.yml")
+# Everything generated besides the site (caches, the staged build folder, hand-offs).
+CACHE_DIR = ".cache"
 # Where a page's attachments and images live: a folder of this name in its section
 # (or at the top of docs/ for top-level pages). Nothing else but Markdown may be contributed.
 FILES_DIR = "files"
@@ -47,10 +52,27 @@ class Paths:
             return path.as_posix()
 
 
+def cache_folder(root: Path, name: str) -> Path:
+    """``.cache/<name>`` under ``root``, made if missing."""
+    folder = root / CACHE_DIR / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def language_suffix(lang: str) -> str:
+    """What a file name adds for ``lang``: "" for the default language, ".ru" for Russian."""
+    return "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+
+
+def source_name(key: str, lang: str) -> str:
+    """The Markdown file of ``key`` in ``lang``: ``workshops/x.md``, ``workshops/x.ru.md``."""
+    return f"{key}{language_suffix(lang)}.md"
+
+
 def language_of(name: str) -> tuple[str, str]:
     """Split ``x.ru.md`` into (``x``, ``ru``) and ``x.md`` into (``x``, default)."""
     stem = name[: -len(".md")]
     for lang in LANGUAGES:
-        if lang != DEFAULT_LANGUAGE and stem.endswith("." + lang):
-            return stem[: -len(lang) - 1], lang
+        if lang != DEFAULT_LANGUAGE and stem.endswith(language_suffix(lang)):
+            return stem[: -len(language_suffix(lang))], lang
     return stem, DEFAULT_LANGUAGE

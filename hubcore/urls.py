@@ -10,6 +10,11 @@ from __future__ import annotations
 from .settings import DEFAULT_LANGUAGE
 
 
+def language_prefix(lang: str) -> str:
+    """A language's folder in the site: "" for the default language, "ru/" for Russian."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
 def entry_path(key: str, lang: str) -> str:
     """Site-relative URL of ``key`` in ``lang``: ``ru/workshops/x/``, ``about/``, ``""`` for home."""
     if key == "index":
@@ -18,4 +23,4 @@ def entry_path(key: str, lang: str) -> str:
         path = key[: -len("index")]
     else:
         path = key + "/"
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+    return language_prefix(lang) + path

@@ -26,7 +26,7 @@ from .site_info import SiteInfo
 from . import reviews, translations
 from . import exports, publisher, structured_data
 from .history import build_date
-from .urls import entry_path
+from .urls import entry_path, language_prefix
 
 LATEST_ON_HOME = 6
 TRANSLATIONS_KEY = "translations"
@@ -78,7 +78,7 @@ def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
     """
     ui = site.ui.get(lang, {})
     names = own_names(site)
-    pages = {l: ("" if l == DEFAULT_LANGUAGE else f"{l}/") + "404.html" for l in LANGUAGES}
+    pages = {l: language_prefix(l) + "404.html" for l in LANGUAGES}
     return {"key": "404", "lang": lang, "kind": "404", "ui": ui, "title": ui.get("not_found_title", ""),
             "summary": ui.get("not_found_text", ""), "is_product": False, "generated": True,
             "home_url": entry_path("index", lang), "library_url": entry_path(LIBRARY_KEY, lang),

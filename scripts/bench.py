@@ -35,13 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from hubcore.page_cache import CACHE_DIR, PageCache  # noqa: E402
-from hubcore.settings import LANGUAGES  # noqa: E402
+from engine.page_cache import PageCache, folder as page_cache_folder  # noqa: E402
+from hubcore.settings import BUILD_SOURCES, LANGUAGES  # noqa: E402
 from synthetic_corpus import write_corpus  # noqa: E402
 
 # The product whose text the rebuild changes (an English original with a Russian translation).
 EDITED = "guides/synthetic-0001.md"
-COPIED = ("docs", "data", "hubcore", "mkdocs_layer", "overrides", "scripts", "mkdocs.yml")
+COPIED = BUILD_SOURCES
 
 # What a site owner gets by following the Material and static-i18n documentation:
 # automatic navigation (every page in it), one combined search index.
@@ -128,8 +128,8 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Measure:
 
 
 def _pages_stats(work: Path) -> dict[str, dict[str, int]]:
-    """Pages the last build rendered and reused, per language (hubcore/page_cache.py)."""
-    return {lang: PageCache(work / CACHE_DIR / lang).read_stats() for lang in LANGUAGES}
+    """Pages the last build rendered and reused, per language (engine/page_cache.py)."""
+    return {lang: PageCache(page_cache_folder(work, lang)).read_stats() for lang in LANGUAGES}
 
 
 def gzip_size(path: Path) -> int:

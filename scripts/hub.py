@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -40,13 +39,12 @@ import json  # noqa: E402
 
 from hubcore import (attach, build_summary, changes, importing, json_schema, reviews, scaffold,  # noqa: E402
                      snippets, translations)
-from hubcore.loader import fingerprint, load_site, save_snapshot  # noqa: E402
-from hubcore.model import Site  # noqa: E402
+from hubcore.loader import fingerprint, load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore.product_views import format_size  # noqa: E402
 from hubcore.taxonomy import load as load_taxonomies  # noqa: E402
-from hubcore import stage  # noqa: E402
-from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, STAGE_DIR  # noqa: E402
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from engine import build as engine_build, protocol  # noqa: E402
 
 
 def _github(problem: Problem) -> str:
@@ -99,96 +97,25 @@ def watch(interval: float = 0.5) -> int:
         return 0
 
 
-def _mkdocs_env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
-
-
-def _mkdocs(*args: str, extra_env: dict[str, str] | None = None) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=_mkdocs_env(**(extra_env or {})))
-
-
 def build(site_dir: str | None, with_pdf: bool = False) -> int:
-    """Validate, build, and say what was built, where, in how long, and how to preview it (build_summary.py)."""
+    """Validate, build (engine/build.py), and say what was built, where, in how long, and how to
+    preview it (build_summary.py). Nothing is built if any file has a problem."""
     started = time.monotonic()
-    site = _build(site_dir, with_pdf)
+    target = Path(site_dir).resolve() if site_dir else ROOT / "site"
+    site, pdfs = engine_build.build(ROOT, target, _check, with_pdf or protocol.pdf_asked())
     if site is None:
         return 1
-    target = Path(site_dir).resolve() if site_dir else ROOT / "site"
     shown = target.relative_to(ROOT).as_posix() if target.is_relative_to(ROOT) else str(target)
-    pdfs = sum(1 for _ in target.rglob("*.pdf")) if with_pdf or os.environ.get("HUB_PDF") == "1" else None
-    names = (site.ui.get("en") or {}).get("language_names") or {}
+    names = (site.ui.get(DEFAULT_LANGUAGE) or {}).get("language_names") or {}
     print(build_summary.summary(build_summary.count_pages(target), names, shown, time.monotonic() - started, pdfs),
           file=sys.stderr)
     return 0
 
 
-def _build(site_dir: str | None, with_pdf: bool = False) -> Site | None:
-    """Validate, then build every language, each in its own process (they are independent).
-
-    Returns the checked site once the site folder holds every language; None
-    when the content had problems or a build failed. The language builds start at once and wait for the checked content, so that
-    their start-up overlaps the check; they are stopped if the content has
-    problems. With ``with_pdf`` (or HUB_PDF=1) every product's PDF is made too;
-    PDFs are made before the pages (which link them with their size) and cached
-    by content in .cache/pdf/, in one process so that two builds never print the same PDF.
-    """
-    target = Path(site_dir).resolve() if site_dir else ROOT / "site"
-    with_pdf = with_pdf or os.environ.get("HUB_PDF") == "1"
-    handoff = ROOT / ".cache" / f"site-{os.getpid()}.pickle"
-    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-    outputs = {lang: ROOT / ".cache" / f"build-{lang}" for lang in others}
-    processes = [] if with_pdf else [_spawn_mkdocs(DEFAULT_LANGUAGE, target, handoff)] + \
-        [_spawn_mkdocs(lang, outputs[lang], handoff) for lang in others]
-    try:
-        site, problems = _check()
-        if problems:
-            print("Nothing was built: fix the problems above.", file=sys.stderr)
-            return None
-        if with_pdf:  # one process: it takes the checked site instead of reading again
-            save_snapshot(site, ROOT)
-            built = _mkdocs("build", "--strict", "--quiet", "--site-dir", str(target), extra_env={"HUB_PDF": "1"})
-            return site if built == 0 else None
-        stage.sync(site, ROOT, ROOT / STAGE_DIR)  # before the processes read it
-        save_snapshot(site, ROOT, handoff)
-        if any([process.wait() != 0 for process in processes]):  # wait for every one, even after a failure
-            print("The build failed: see the messages above.", file=sys.stderr)
-            return None
-    finally:
-        for process in processes:  # still running only when the content had problems (or on an error)
-            if process.poll() is None:
-                process.terminate()
-                process.wait()
-        handoff.unlink(missing_ok=True)
-    for lang, folder in outputs.items():  # each language's pages live under /<lang>/
-        _merge(folder / lang, target / lang)
-        shutil.rmtree(folder, ignore_errors=True)
-    return site
-
-
-def _spawn_mkdocs(lang: str, site_dir: Path, handoff: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(site_dir)], cwd=ROOT,
-                            env=_mkdocs_env(HUB_BUILD_LANGUAGE=lang, HUB_SITE_HANDOFF=str(handoff),
-                                            HUB_SITE_FROM=str(os.getpid())))
-
-
-def _merge(source: Path, target: Path) -> None:
-    """Move a language's built folder into the site, keeping what the default build wrote there."""
-    target.mkdir(parents=True, exist_ok=True)
-    for item in sorted(source.iterdir()):
-        destination = target / item.name
-        if destination.is_dir() and item.is_dir():
-            _merge(item, destination)
-        else:
-            if destination.is_dir():
-                shutil.rmtree(destination)
-            os.replace(item, destination)
-
-
 def serve(port: int) -> int:
-    """The live preview, in this process (mkdocs_layer/preview.py); content problems show in the browser."""
+    """The live preview, in this process (engine/preview.py); content problems show in the browser."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    from mkdocs_layer import preview
+    from engine import preview
     return preview.serve(port, ROOT)
 
 

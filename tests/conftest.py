@@ -23,8 +23,10 @@ from typing import Iterator
 
 import pytest
 
+from hubcore.settings import BUILD_SOURCES
+
 REPO = Path(__file__).resolve().parent.parent
-COPIED = ("docs", "data", "hubcore", "mkdocs_layer", "overrides", "scripts", "mkdocs.yml")
+COPIED = BUILD_SOURCES
 
 # Metadata that would run script if any template printed it unescaped.
 PAYLOAD_TITLE = '<script>window.__xss=1</script>"><img src=x onerror="window.__xss=2">'

@@ -32,7 +32,7 @@ TRAP = """
     (e) => report("blocked by the policy on " + location.pathname + ": " + e.violatedDirective), true);
 })();
 """
-SOURCE_ONLY = {".git", ".cache", "hubcore", "mkdocs_layer", "scripts", "tests", "node_modules",
+SOURCE_ONLY = {".git", ".cache", "hubcore", "engine", "scripts", "tests", "node_modules",
                "data", "overrides"}
 
 
@@ -253,11 +253,11 @@ def test_metadata_added_to_the_search_index_is_escaped(tmp_path):
     """The theme renders an entry's text as HTML; labels from data/ used to go in raw.
 
     Found by this suite: a taxonomy label with markup ran in the search results
-    (the policy blocked it; escaping in hubcore/search_index.py makes it text).
+    (the policy blocked it; escaping in engine/search_index.py makes it text).
     """
     from fixture_tree import VALID_PRODUCT, make_root
 
-    from hubcore import search_index
+    from engine import search_index
     from hubcore.loader import load_site
     root = make_root(tmp_path)
     taxonomies = root / "data/taxonomies.yml"

@@ -18,6 +18,7 @@ from conftest import ENGLISH_ONLY, HOSTILE_EN, HOSTILE_RU, PAYLOAD_SUMMARY, PAYL
     REPO, copy_repo, run_hub
 from test_build import page
 
+from engine import pdf
 from hubcore import exports, feeds, structured_data
 from hubcore.loader import load_site
 from hubcore.settings import LANGUAGES
@@ -428,11 +429,11 @@ def pdf_build(tmp_path_factory):
     (root / "docs/reports/with-material.ru.md").write_text(WITH_MATERIAL_RU, encoding="utf-8")
     first = run_hub(root, "build", "--pdf")
     assert first.returncode == 0, first.stdout + first.stderr
-    cache = {p.name: p.stat().st_mtime_ns for p in (root / ".cache/pdf").glob("*.pdf")}
+    cache = {p.name: p.stat().st_mtime_ns for p in pdf.cache(root).glob("*.pdf")}
     second = run_hub(root, "pdf")  # the same as build --pdf
     assert second.returncode == 0, second.stdout + second.stderr
     return {"root": root, "site": root / "site", "cache_first": cache,
-            "cache_second": {p.name: p.stat().st_mtime_ns for p in (root / ".cache/pdf").glob("*.pdf")}}
+            "cache_second": {p.name: p.stat().st_mtime_ns for p in pdf.cache(root).glob("*.pdf")}}
 
 
 def _pdf_text(path: Path) -> str:
@@ -497,11 +498,11 @@ def test_a_second_pdf_build_reuses_the_cache(pdf_build):
 
 def test_printing_is_deterministic(pdf_build):
     """A cold cache gives the same bytes: nothing in a PDF comes from the clock or chance."""
-    from hubcore import pdf
+
     root = pdf_build["root"]
     site, _ = load_site(root)
     entry = site.entries["reports/with-material"]
     html, images = pdf.document_html(site, entry, "ru", "База знаний по цифровому управлению", SITE_URL, root)
-    cached = root / pdf.CACHE_DIR / f"{pdf.content_hash(html, images)}.pdf"
+    cached = pdf.cache(root) / f"{pdf.content_hash(html, images)}.pdf"
     assert pdf.print_pdf(html, root) == cached.read_bytes()
     assert (pdf_build["site"] / pdf.pdf_url(entry, "ru")).read_bytes() == cached.read_bytes()

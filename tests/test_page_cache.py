@@ -1,6 +1,6 @@
 """Rebuilds reuse unchanged pages, and a rebuild is byte-identical to a build from nothing.
 
-The page cache (hubcore/page_cache.py) and the read cache (hubcore/read_cache.py)
+The page cache (engine/page_cache.py) and the read cache (hubcore/read_cache.py)
 may only make builds faster: each test edits a repository the way an author
 does, rebuilds it with the caches of the previous build, then builds the same
 files in a fresh copy with no cache at all and compares every byte.
@@ -18,7 +18,7 @@ from pathlib import Path
 from conftest import REPO, copy_repo, run_hub
 from fixture_tree import front, make_root
 from hubcore.loader import load_site
-from hubcore.page_cache import PageCache, merge_search
+from engine.page_cache import PageCache, merge_search
 from test_reproducible import _differences, digests
 
 sys.path.insert(0, str(REPO / "scripts"))

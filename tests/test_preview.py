@@ -1,7 +1,7 @@
 """The live preview authors use (``hub.py serve``, ``make serve``): edits, broken content, stopping.
 
 The preview rebuilds in the same process after every change; a page kept from
-the previous build must never hide an edit (see hubcore/page_cache.py). While
+the previous build must never hide an edit (see engine/page_cache.py). While
 the content has problems, every page answers at once with them, in the
 address's language, and the browser comes back to the site by itself after the
 next good save. A TERM to make or to hub.py, or Ctrl-C, stops everything.

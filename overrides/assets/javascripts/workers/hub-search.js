@@ -20,7 +20,7 @@
  * A word typed with a trailing wildcard (Material adds one to every word, so
  * that results appear while typing) is stemmed too, then matched as a prefix:
  * "услуги" looks for words beginning with "услуг", "цифровизацию" for
- * "цифровизац". Both indexes name both languages (hubcore/search_index.py), so
+ * "цифровизац". Both indexes name both languages (engine/search_index.py), so
  * Material loads the Russian stemmer (lunr.ru) into this worker.
  */
 (function () {

@@ -41,9 +41,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hubcore import problem_page  # noqa: E402
-from hubcore.loader import load_site, save_snapshot  # noqa: E402
+from hubcore.loader import load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from engine.plugin import BUILD  # noqa: E402
 
 log = logging.getLogger("mkdocs.hub.preview")
 RELOADER_PATH = "__hub_preview__/livereload.js"
@@ -75,7 +76,7 @@ RELOADER = """(function () {
   window.addEventListener("beforeunload", stop);
 })();
 """
-# What authors edit. Code (hubcore/, mkdocs_layer/) is imported once: a change to it needs a restart.
+# What authors edit. Code (hubcore/, engine/) is imported once: a change to it needs a restart.
 WATCHED = ("docs", "data", "mkdocs.yml", "overrides")
 
 
@@ -176,7 +177,7 @@ def _builder(root: Path, state: State, get_config: Callable, serve_url: str) -> 
             log.error("The content has problems; the preview shows them until they are fixed:\n"
                       + "\n".join(str(p) for p in problems))
             return
-        save_snapshot(site, root)  # the build's own check takes it instead of reading again
+        BUILD.give(site)  # the build takes the checked content instead of reading it again
         warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(warnings)
         try:

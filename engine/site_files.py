@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import exports, feeds, json_schema, search_index, sitemap
-from .model import Site
-from .settings import DEFAULT_LANGUAGE, LANGUAGES
-from .site_info import SiteInfo
+from hubcore import exports, feeds, json_schema, sitemap
+from hubcore.model import Site
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES
+from hubcore.site_info import SiteInfo
+from hubcore.urls import language_prefix
 
-
-def prefix(lang: str) -> str:
-    """A language's folder in the site: "" for the default language, "ru/" for Russian."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+from . import search_index
 
 
 def language_files(site: Site, lang: str, info: SiteInfo, site_name: str,
@@ -26,7 +24,7 @@ def language_files(site: Site, lang: str, info: SiteInfo, site_name: str,
     """What one language's build adds: its own search index and its feed."""
     files = {feeds.feed_path(lang): feeds.render(site, lang, site_name, info.url, info.updated)}
     if engine_index is not None:
-        files[f"{prefix(lang)}search/search_index.json"] = search_index.dumps(
+        files[f"{language_prefix(lang)}search/search_index.json"] = search_index.dumps(
             search_index.localise(engine_index, site, lang))
     return files
 
@@ -34,7 +32,7 @@ def language_files(site: Site, lang: str, info: SiteInfo, site_name: str,
 def site_files(site: Site, info: SiteInfo, names: dict[str, str], descriptions: dict[str, str]) -> dict[str, bytes]:
     """What the whole site needs once: sitemaps, schemas, open data."""
     document = sitemap.render(site, info)
-    files = {f"{prefix(lang)}sitemap.xml": document for lang in LANGUAGES}
+    files = {f"{language_prefix(lang)}sitemap.xml": document for lang in LANGUAGES}
     for name, schema in json_schema.all_schemas(site.taxonomies, info.url).items():
         files[f"schemas/{name}"] = json_schema.dumps(schema)
     files.update(exports.outputs(site, info.url, names, descriptions, info.updated))

@@ -37,13 +37,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .digests import digest, environment, files
-from .generated import TermPage
-from .model import Entry, Site
+from hubcore.digests import digest, environment, files
+from hubcore.generated import TermPage
+from hubcore.model import Entry, Site
+from hubcore.settings import BUILD_SOURCES, cache_folder
 
-CACHE_DIR = ".cache/pages"
+CACHE_NAME = "pages"  # under .cache/
+
+
+def folder(root: Path, lang: str) -> Path:
+    """Where one language's cached pages are kept."""
+    return cache_folder(root, CACHE_NAME) / lang
 # Code and configuration that shape a page's HTML (besides the content itself).
-RENDERING_SOURCES = ("hubcore", "mkdocs_layer", "overrides", "data", "mkdocs.yml")
+# The code and configuration among the build sources (docs/ is content, scripts/ never renders a page).
+RENDERING_SOURCES = tuple(name for name in BUILD_SOURCES if name not in ("docs", "scripts"))
 RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
                       "Markdown", "Jinja2", "MarkupSafe", "Babel", "Pygments", "PyYAML")
 

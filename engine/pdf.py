@@ -39,15 +39,20 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from . import markdown_render
-from .dates import format_partial_date
-from .generated import TermPage
-from .model import Entry, Site
-from .settings import Paths, language_of
-from .urls import entry_path
-from .product_views import format_size
+from hubcore import markdown_render
+from hubcore.dates import format_partial_date
+from hubcore.generated import TermPage
+from hubcore.model import Entry, Site
+from hubcore.settings import Paths, cache_folder, language_of
+from hubcore.urls import entry_path
+from hubcore.product_views import format_size
 
-CACHE_DIR = ".cache/pdf"
+CACHE_NAME = "pdf"  # under .cache/
+
+
+def cache(root: Path) -> Path:
+    """Where printed PDFs are kept, named by the hash of everything that went into them."""
+    return cache_folder(root, CACHE_NAME)
 TEMPLATE_DIR = "overrides/hub/pdf"
 TEMPLATE = "product.html"
 # Bump when this module changes what a PDF looks like in a way the HTML does not show.
@@ -215,8 +220,7 @@ def print_pdf(html: str, root: Path) -> bytes:
 
 def render_language(site: Site, root: Path, lang: str, site_name: str, base_url: str) -> tuple[dict[str, PdfFile], int]:
     """Every published product written in ``lang`` as a cached PDF; returns them and how many were printed."""
-    cache = root / CACHE_DIR
-    cache.mkdir(parents=True, exist_ok=True)
+    kept = cache(root)
     environment = _environment(root)
     files: dict[str, PdfFile] = {}
     printed = 0
@@ -224,7 +228,7 @@ def render_language(site: Site, root: Path, lang: str, site_name: str, base_url:
         if lang not in entry.versions or not entry.has_material:
             continue  # a fallback page links the original's PDF; a product with no material has none
         html, images = document_html(site, entry, lang, site_name, base_url, root, environment)
-        path = cache / f"{content_hash(html, images)}.pdf"
+        path = kept / f"{content_hash(html, images)}.pdf"
         if not path.is_file():
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             partial.write_bytes(print_pdf(html, root))
@@ -262,7 +266,7 @@ def prune(root: Path, keep: list[PdfFile]) -> int:
     """Remove cached PDFs no product uses any more; returns how many."""
     used = {pdf.cached.name for pdf in keep}
     removed = 0
-    for path in sorted((root / CACHE_DIR).glob("*.pdf")):
+    for path in sorted(cache(root).glob("*.pdf")):
         if path.name not in used:
             path.unlink()
             removed += 1

@@ -20,11 +20,11 @@ import json
 from html import escape
 from typing import Any
 
-from .generated import term_pages
-from .model import Site
-from .settings import DEFAULT_LANGUAGE, LANGUAGES
-from .urls import entry_path
-from .product_views import item
+from hubcore.generated import term_pages
+from hubcore.model import Site
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES
+from hubcore.urls import entry_path, language_prefix
+from hubcore.product_views import item
 
 
 def _pages(site: Site, lang: str) -> dict[str, tuple[bool, str]]:
@@ -44,7 +44,7 @@ def _pages(site: Site, lang: str) -> dict[str, tuple[bool, str]]:
 
 def localise(index: dict[str, Any], site: Site, lang: str) -> dict[str, Any]:
     """The index of one language build, reduced to that language's own pages."""
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = language_prefix(lang)
     pages = _pages(site, lang)
     docs = []
     for doc in index.get("docs", []):

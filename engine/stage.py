@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from .generated import term_pages
-from .model import Site
-from .settings import DEFAULT_LANGUAGE, LANGUAGES, Paths
+from hubcore.generated import term_pages
+from hubcore.model import Site
+from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, Paths, cache_folder, source_name
 
 
 def _front_matter(title: str) -> bytes:
@@ -34,12 +34,11 @@ def planned_files(site: Site, root: Path) -> dict[str, Path | bytes]:
     planned: dict[str, Path | bytes] = {rel: docs / rel for rel in site.files}
     for entry in site.entries.values():
         if not entry.draft and DEFAULT_LANGUAGE not in entry.versions:
-            planned[f"{entry.key}.md"] = docs / entry.original.docs_path
+            planned[source_name(entry.key, DEFAULT_LANGUAGE)] = docs / entry.original.docs_path
     for key, page in term_pages(site).items():
         term = site.taxonomies[page.vocabulary][page.term_id]
         for lang in LANGUAGES:
-            suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-            planned[f"{key}{suffix}.md"] = _front_matter(term.label.get(lang, page.term_id))
+            planned[source_name(key, lang)] = _front_matter(term.label.get(lang, page.term_id))
     return planned
 
 
@@ -52,8 +51,18 @@ def _same(target: Path, source: Path | bytes) -> bool:
     return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
 
 
-def sync(site: Site, root: Path, target: Path) -> int:
-    """Make ``target`` hold exactly the planned files; returns how many were written or removed."""
+CACHE_NAME = "stage"  # under .cache/
+
+
+def folder(root: Path) -> Path:
+    """Where the engine reads the site from."""
+    return cache_folder(root, CACHE_NAME)
+
+
+def sync(site: Site, root: Path, target: Path | None = None) -> int:
+    """Make ``target`` (default: folder()) hold exactly the planned files; returns how many were
+    written or removed."""
+    target = target or folder(root)
     planned = planned_files(site, root)
     changed = 0
     target.mkdir(parents=True, exist_ok=True)
@@ -67,12 +76,12 @@ def sync(site: Site, root: Path, target: Path) -> int:
         else:
             shutil.copy2(source, destination)
         changed += 1
-    for folder, dirs, names in os.walk(target, topdown=False):
+    for here, dirs, names in os.walk(target, topdown=False):
         for name in names:
-            path = Path(folder) / name
+            path = Path(here) / name
             if path.relative_to(target).as_posix() not in planned:
                 path.unlink()
                 changed += 1
-        if Path(folder) != target and not any(Path(folder).iterdir()):
-            Path(folder).rmdir()
+        if Path(here) != target and not any(Path(here).iterdir()):
+            Path(here).rmdir()
     return changed

@@ -1,0 +1,45 @@
+"""What the hub reads from MkDocs' configuration: the navigation's pages, the site's names.
+
+mkdocs.yml names the site in its default language; static-i18n's entries name
+it in the others. Both the build (plugin.py) and the command that prints the
+PDFs before the builds (build.py) need every language's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hubcore.settings import LANGUAGES
+
+
+def nav_paths(items: list[Any]) -> list[str]:
+    """The source paths the navigation names, in order."""
+    paths: list[str] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        paths += nav_paths(value) if isinstance(value, list) else [value]
+    return paths
+
+
+def site_texts(config: Any) -> dict[str, dict[str, str]]:
+    """The site's name and description in every language (mkdocs.yml, with static-i18n's overrides).
+
+    Read before static-i18n has run the other languages' passes: afterwards the
+    configuration holds the last language's name.
+    """
+    texts = {lang: {"name": config["site_name"], "description": config["site_description"] or ""}
+             for lang in LANGUAGES}
+    plugin = config["plugins"].get("i18n")
+    for language in (plugin.config.languages if plugin else []):
+        if language.locale in texts and language.site_name:
+            texts[language.locale]["name"] = language.site_name
+        if language.locale in texts and language.site_description:
+            texts[language.locale]["description"] = language.site_description
+    return texts
+
+
+def load(root: Path, **overrides: Any) -> Any:
+    """The hub's MkDocs configuration, as MkDocs itself reads it."""
+    from mkdocs.config import load_config  # only where a command needs it outside a build
+    return load_config(config_file=str(root / "mkdocs.yml"), **overrides)
