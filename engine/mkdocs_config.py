@@ -39,6 +39,25 @@ def site_texts(config: Any) -> dict[str, dict[str, str]]:
     return texts
 
 
+def language_mismatch(config: Any) -> str | None:
+    """Why mkdocs.yml's i18n languages differ from data/languages.yml, or None.
+
+    The languages are declared once, in data; static-i18n must be told the same
+    ones, in the same order, the first being the default (it reads its own
+    configuration before the hub can hand it anything).
+    """
+    plugin = config["plugins"].get("i18n")
+    if plugin is None:
+        return "mkdocs.yml has no i18n plugin"
+    listed = [(language.locale, bool(language.default)) for language in plugin.config.languages]
+    declared = [(code, i == 0) for i, code in enumerate(LANGUAGES)]
+    if listed != declared:
+        return (f"mkdocs.yml's i18n languages {[code for code, _ in listed]} (default "
+                f"{next((c for c, d in listed if d), 'none')}) differ from data/languages.yml "
+                f"{list(LANGUAGES)} (default {LANGUAGES[0]}): list the same languages, the default first")
+    return None
+
+
 def load(root: Path, **overrides: Any) -> Any:
     """The hub's MkDocs configuration, as MkDocs itself reads it."""
     from mkdocs.config import load_config  # only where a command needs it outside a build

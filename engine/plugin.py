@@ -42,7 +42,7 @@ from hubcore.views import find_page, not_found_view, page_view
 
 from . import page_cache, pdf, protocol, site_files, stage
 from .handoff import Handoff, receive
-from .mkdocs_config import nav_paths, site_texts
+from .mkdocs_config import language_mismatch, nav_paths, site_texts
 
 # Material's configuration script names the site's root; a language's pages search its own index.
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
@@ -105,6 +105,9 @@ class HubBuild:
         Stops the build on any problem. The staged folder holds the content as
         published (drafts out, generated pages in), never docs/ itself.
         """
+        mismatch = language_mismatch(config)
+        if mismatch:
+            raise PluginError(mismatch)
         self._take_site()
         self._use_the_sites_markdown(config)
         self.code = None

@@ -22,7 +22,7 @@ from typing import Any
 
 from hubcore.generated import term_pages
 from hubcore.model import Site
-from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES
+from hubcore.settings import DECLARED_LANGUAGES, LANGUAGES
 from hubcore.urls import entry_path, language_prefix
 from hubcore.product_views import item
 
@@ -61,8 +61,16 @@ def localise(index: dict[str, Any], site: Site, lang: str) -> dict[str, Any]:
             entry["text"] = f"{entry['text']} {extra}".strip()
         docs.append(entry)
     config = dict(index.get("config", {}))
-    config["lang"] = [lang, *(other for other in LANGUAGES if other != lang)]
+    config["lang"] = search_languages(lang)
     return {"config": config, "docs": docs}
+
+
+def search_languages(lang: str) -> list[str]:
+    """The stemmers the search of ``lang`` loads: its own first, then the other languages' (a page
+    quotes them too), each as declared in data/languages.yml, once."""
+    search = {language.code: language.search for language in DECLARED_LANGUAGES}
+    ordered = [search[lang], *(search[other] for other in LANGUAGES if other != lang)]
+    return list(dict.fromkeys(ordered))
 
 
 def dumps(index: dict[str, Any]) -> bytes:

@@ -12,7 +12,7 @@ from typing import Any
 
 from hubcore import exports, feeds, json_schema, sitemap
 from hubcore.model import Site
-from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES
+from hubcore.settings import LANGUAGES
 from hubcore.site_info import SiteInfo
 from hubcore.urls import language_prefix
 

@@ -407,7 +407,7 @@ def outputs(site: Site, base_url: str, titles: dict[str, str], descriptions: dic
 
 def field_table(lang: str) -> list[dict[str, Any]]:
     """The open-data page's reference: each field, its CSV columns and what it means in ``lang``."""
-    return [{"name": f.name, "columns": list(f.columns), "required": f.required, "help": f.help[lang]}
+    return [{"name": f.name, "columns": list(f.columns), "required": f.required, "help": f.help.get(lang, "")}
             for f in FIELDS]
 
 

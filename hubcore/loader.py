@@ -28,9 +28,9 @@ from .strict_yaml import Document
 from .problems import Problem
 from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
-from .settings import CACHE_DIR, DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
+from .settings import CACHE_DIR, DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES_FILE, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
-from . import csp, placeholders, publisher, results, taxonomy, translations
+from . import csp, languages, placeholders, publisher, results, taxonomy, translations
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -119,6 +119,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     """
     paths = Paths(root)
     taxonomies, problems = taxonomy.load(root)
+    problems += _language_problems(root)
     problems += contribution.data_problems(root)
     project_document, more = load_mapping(root, PROJECT_FILE)
     problems += more + results.check(project_document, taxonomies)
@@ -192,6 +193,17 @@ def _check_file(paths: Paths, rel: str, used: bool) -> list[Problem]:
                                           f"{limits.MAX_DOCUMENT_BYTES // 1_048_576} MB")]
     found = file_formats.check(rel.rsplit("/", 1)[-1], (paths.docs / rel).read_bytes())
     return [Problem(where, found[0], "file", found[1])] if found else []
+
+
+def _language_problems(root: Path) -> list[Problem]:
+    """data/languages.yml: readable, and the languages this code was started with (settings.py)."""
+    declared, problems = languages.load(root)
+    codes = tuple(language.code for language in declared)
+    if not problems and codes != LANGUAGES:
+        problems.append(Problem(LANGUAGES_FILE, 1, "languages",
+                                f"declares {', '.join(codes)}, but the hub was started with "
+                                f"{', '.join(LANGUAGES)}: run the hub of this repository"))
+    return problems
 
 
 def _check_settings(document: Document) -> list[Problem]:

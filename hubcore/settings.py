@@ -10,16 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-LANGUAGES: tuple[str, ...] = ("en", "ru")
-DEFAULT_LANGUAGE = "en"
+from . import languages as _languages
+
+# The repository this code belongs to (where data/ and docs/ are read from by default).
+ROOT = Path(__file__).resolve().parent.parent
+# The languages, from data/languages.yml (languages.py); the first is the default. Read once,
+# from this repository; a broken declaration is reported by every check (loader.py).
+DECLARED_LANGUAGES, LANGUAGE_PROBLEMS = _languages.load(ROOT)
+LANGUAGES: tuple[str, ...] = tuple(language.code for language in DECLARED_LANGUAGES)
+DEFAULT_LANGUAGE = LANGUAGES[0]
 DOCS_DIR = "docs"
 DATA_DIR = "data"
 TAXONOMIES_FILE = "data/taxonomies.yml"
 PROJECT_FILE = "data/project.yml"
 SITE_FILE = "data/site.yml"
 UI_FILE = "data/ui.yml"
-# The repository this code belongs to (where data/ and docs/ are read from by default).
-ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES_FILE = _languages.LANGUAGES_FILE
 # What a build reads: a copy of these is a whole working repository (tests, benchmark).
 BUILD_SOURCES = ("docs", "data", "hubcore", "engine", "overrides", "scripts", "mkdocs.yml")
 # Everything generated besides the site (caches, the staged build folder, hand-offs).

@@ -47,12 +47,12 @@ from .exports import attachment_record
 from .feeds import feed_path, feed_title
 from .generated import TermPage, term_key
 from .model import Entry, Site
-from .settings import LANGUAGES
+from .settings import DECLARED_LANGUAGES, LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
 
 SCHEMA_ORG = "https://schema.org"
-OG_LOCALES = {"en": "en_US", "ru": "ru_RU"}
+OG_LOCALES = {language.code: language.og_locale for language in DECLARED_LANGUAGES}  # data/languages.yml
 TYPE_BY_KIND = {"case-study": "Article", "report": "Report", "guide": "LearningResource"}
 EVENT_TYPE = "EducationEvent"
 MATERIALS_TYPE = "LearningResource"  # an event's materials, when the file does not say when and where it was

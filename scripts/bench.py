@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from engine.page_cache import PageCache, folder as page_cache_folder  # noqa: E402
 from hubcore.settings import BUILD_SOURCES, LANGUAGES  # noqa: E402
+from hubcore.urls import language_prefix  # noqa: E402
 from synthetic_corpus import write_corpus  # noqa: E402
 
 # The product whose text the rebuild changes (an English original with a Russian translation).
@@ -203,8 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         results["hub_page_gzip"] = weight
         results["hub_page_files"] = loaded
         results["hub_page_html"] = (work / "site" / product / "index.html").stat().st_size
-        results["hub_index"] = {"en": (work / "site/search/search_index.json").stat().st_size,
-                                "ru": (work / "site/ru/search/search_index.json").stat().st_size}
+        results["hub_index"] = {lang: (work / "site" / language_prefix(lang) / "search/search_index.json").stat().st_size
+                                for lang in LANGUAGES}
         edited = work / "docs" / EDITED
         edited.write_text(edited.read_text(encoding="utf-8") + "\nA paragraph added by an author.\n",
                           encoding="utf-8")
@@ -219,14 +220,14 @@ def main(argv: list[str] | None = None) -> int:
         results["hub_added_pages"] = _pages_stats(work)
         added.unlink()  # the stock build measures the corpus as written
         print(f"hub, cold:    wall {hub.wall:7.2f} s  cpu {hub.cpu:7.2f} s  peak {hub.peak_mb:7.1f} MB  "
-              f"page {weight / 1024:.1f} KB gzip first visit  index en {results['hub_index']['en'] / 1e6:.2f} MB, "
-              f"ru {results['hub_index']['ru'] / 1e6:.2f} MB", flush=True)
+              f"page {weight / 1024:.1f} KB gzip first visit  index "
+              + ", ".join(f"{lang} {size / 1e6:.2f} MB" for lang, size in results["hub_index"].items()), flush=True)
         for label, measure, pages, what in (
                 ("rebuild", rebuild, results["hub_rebuild_pages"], f"after editing the text of {EDITED}"),
                 ("add    ", addition, results["hub_added_pages"], "after adding a product")):
             print(f"hub, {label}: wall {measure.wall:7.2f} s  cpu {measure.cpu:7.2f} s  peak {measure.peak_mb:7.1f} MB  "
-                  f"{what}: pages rendered en {pages['en']['rendered']}, ru {pages['ru']['rendered']}; "
-                  f"reused en {pages['en']['reused']}, ru {pages['ru']['reused']}", flush=True)
+                  f"{what}: pages rendered " + ", ".join(f"{l} {n['rendered']}" for l, n in pages.items())
+                  + "; reused " + ", ".join(f"{l} {n['reused']}" for l, n in pages.items()), flush=True)
 
         if not args.no_stock:
             stock = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "stock.yml",
@@ -246,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
                    f"hub_wall={hub.wall}s hub_cpu={hub.cpu}s "
                    f"hub_peak={hub.peak_mb}MB rebuild_wall={rebuild.wall}s add_wall={addition.wall}s "
                    f"page_gzip={weight / 1024:.1f}KB "
-                   f"index_en={results['hub_index']['en'] / 1e6:.2f}MB index_ru={results['hub_index']['ru'] / 1e6:.2f}MB")
+                   + " ".join(f"index_{lang}={size / 1e6:.2f}MB" for lang, size in results["hub_index"].items()))
         if "stock" in results:
             summary += (f" stock_wall={results['stock']['wall']}s speedup_rebuild={results['speedup_rebuild']}x "
                         f"speedup_cold={results['speedup_cold']}x "

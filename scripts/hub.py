@@ -316,12 +316,14 @@ def main(argv: list[str] | None = None) -> int:
     create = commands.add_parser("new", help="create a content file laid out for its type")
     create.add_argument("type", nargs="?", help="case-study, guide, workshop or report")
     create.add_argument("title", nargs="?", help="the title, in quotes")
-    create.add_argument("--lang", default="en", help="the language of the original (en or ru)")
+    create.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=LANGUAGES,
+                        help="the language of the original")
     create.add_argument("--translate", metavar="FILE", help="start the other language's file of FILE")
     bring = commands.add_parser("import", help="a draft product from a Word file, or --attach a file to one")
     bring.add_argument("document", nargs="?", help="the .docx to import")
     bring.add_argument("--type", dest="type_id", help="case-study, guide, workshop or report")
-    bring.add_argument("--lang", default="en", help="the language of the document (en or ru)")
+    bring.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=LANGUAGES,
+                       help="the language of the document")
     bring.add_argument("--title", help="the title (default: the document's); with --attach, the link's text")
     bring.add_argument("--attach", metavar="FILE", help="attach FILE (PDF, PowerPoint...) to the product --to")
     bring.add_argument("--to", metavar="PRODUCT", help="with --attach: the product's file, docs/SECTION/FILE.md")
