@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from conftest import ENGLISH_ONLY, copy_repo, run_hub
-from test_build import page
+from built_site import page
 
 from hubcore.loader import load_site
 from hubcore.scaffold import slugify

@@ -3,40 +3,15 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from built_site import page, parse
 from conftest import PAYLOAD_TITLE, copy_repo, run_hub, tree_digest
 
 from hubcore.loader import load_site
 from hubcore.settings import LANGUAGES
 from hubcore.urls import entry_path
-
-
-def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-class _Links(HTMLParser):
-    """Collects <a> and <link>/<script>/<img> attributes of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.html_lang: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {k: v or "" for k, v in attrs}
-        if tag == "html":
-            self.html_lang = attributes.get("lang")
-        self.tags.append((tag, attributes))
-
-
-def parse(html: str) -> _Links:
-    parser = _Links()
-    parser.feed(html)
-    return parser
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,11 @@ import pytest
 
 from hubcore.loader import load_site
 from conftest import STALE_CHANGE, copy_repo, run_hub
-from test_build import page, parse
+from built_site import SITE_URL, page, parse
 
 from hubcore.dates import format_partial_date
 from hubcore.plurals import plural
 
-SITE_URL = "http://127.0.0.1:8000/"
 
 
 def head_links(html: str) -> tuple[str, dict[str, str]]:

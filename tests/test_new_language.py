@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from built_site import page
 from conftest import copy_repo, run_hub
 from hubcore.settings import LANGUAGES
 
@@ -98,22 +99,18 @@ def site(tmp_path_factory) -> dict[str, Any]:
     return {"root": root, "site": root / "site", "result": result}
 
 
-def _page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
 def test_pages_in_the_new_language_with_its_switch_and_hreflang(site):
-    home = _page(site["site"], f"{NEW}")
+    home = page(site["site"], f"{NEW}")
     assert f'<html lang="{NEW}"' in home
     assert IN_MENU in home and "English" in home and "Русский" in home
-    about = _page(site["site"], f"{NEW}/about")
+    about = page(site["site"], f"{NEW}/about")
     assert "Жоба туралы" in about and "hub-notice" not in about
     assert f'hreflang="{NEW}"' in about and f'href="http://127.0.0.1:8000/{NEW}/about/"' in about
     assert "Built" in site["result"].stderr and "Kazakh" in site["result"].stderr
 
 
 def test_a_page_not_written_in_the_new_language_is_a_fallback_with_a_notice(site):
-    fallback = _page(site["site"], f"{NEW}/workshops/online-workshop-1")
+    fallback = page(site["site"], f"{NEW}/workshops/online-workshop-1")
     assert "hub-notice" in fallback
     assert '<link rel="canonical" href="http://127.0.0.1:8000/workshops/online-workshop-1/">' in fallback
 

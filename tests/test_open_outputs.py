@@ -7,7 +7,6 @@ import io
 import json
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
@@ -16,7 +15,7 @@ import pytest
 from markupsafe import escape
 from conftest import ENGLISH_ONLY, HOSTILE_EN, HOSTILE_RU, PAYLOAD_SUMMARY, PAYLOAD_TITLE, RUSSIAN_ONLY, \
     REPO, copy_repo, run_hub
-from test_build import page
+from built_site import SITE_URL, head, jsonld, page, site_file
 
 from engine import pdf
 from hubcore import exports, feeds, structured_data
@@ -25,7 +24,6 @@ from hubcore.settings import LANGUAGES
 from hubcore.urls import entry_path
 from hubcore.product_views import format_size
 
-SITE_URL = "http://127.0.0.1:8000/"
 BUILD_TIME = "2023-11-14T22:13:20Z"  # SOURCE_DATE_EPOCH=1700000000, as run_hub sets it
 
 
@@ -34,54 +32,6 @@ def content(built):
     site, problems = load_site(built["root"])
     assert problems == []
     return site
-
-
-def site_file(site: Path, url: str) -> Path:
-    """The built file an absolute or site-relative URL of the site points to."""
-    path = url.removeprefix(SITE_URL).split("#")[0]
-    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
-
-
-class _Head(HTMLParser):
-    """Meta tags, alternate links and JSON-LD scripts of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.meta: dict[str, list[str]] = {}
-        self.links: list[dict[str, str]] = []
-        self.jsonld: list[str] = []
-        self._in_jsonld = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {k: v or "" for k, v in attrs}
-        if tag == "meta" and ("property" in attributes or "name" in attributes):
-            key = attributes.get("property") or attributes["name"]
-            self.meta.setdefault(key, []).append(attributes.get("content", ""))
-        elif tag == "link":
-            self.links.append(attributes)
-        elif tag == "script" and attributes.get("type") == "application/ld+json":
-            self._in_jsonld = True
-            self.jsonld.append("")
-
-    def handle_data(self, data):
-        if self._in_jsonld:
-            self.jsonld[-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_jsonld = False
-
-
-def head(html: str) -> _Head:
-    parser = _Head()
-    parser.feed(html)
-    return parser
-
-
-def jsonld(html: str) -> dict:
-    found = head(html).jsonld
-    assert len(found) == 1, found
-    return json.loads(found[0])
 
 
 # --- The catalogue as open data -------------------------------------------------

@@ -19,7 +19,7 @@ from conftest import REPO, copy_repo, run_hub
 from fixture_tree import front, make_root
 from hubcore.loader import load_site
 from engine.page_cache import PageCache, merge_search
-from test_reproducible import _differences, digests
+from built_site import differences, digests
 
 sys.path.insert(0, str(REPO / "scripts"))
 from synthetic_corpus import write_corpus  # noqa: E402
@@ -42,7 +42,7 @@ def _same_as_a_fresh_build(root: Path, fresh: Path) -> None:
     shutil.copytree(root / "docs", fresh / "docs")
     _build(fresh)
     assert not (fresh / ".cache/pages/en").exists() or _stats(fresh)["en"]["reused"] == 0
-    assert _differences(digests(fresh / "site"), digests(root / "site")) == []
+    assert differences(digests(fresh / "site"), digests(root / "site")) == []
 
 
 def test_a_rebuild_renders_only_what_changed_and_equals_a_fresh_build(tmp_path):
@@ -151,10 +151,10 @@ def test_one_process_per_language_and_one_for_both_write_the_same_site(tmp_path)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "out"],
                             cwd=combined, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert _differences(digests(split / "site"), digests(combined / "out")) == []
+    assert differences(digests(split / "site"), digests(combined / "out")) == []
     # The pages the preview would take from the build's cache are the build's own.
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "again"],
                             cwd=split, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert _stats(split)["en"]["reused"] > 10
-    assert _differences(digests(split / "site"), digests(split / "again")) == []
+    assert differences(digests(split / "site"), digests(split / "again")) == []

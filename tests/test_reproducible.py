@@ -7,21 +7,8 @@ the build folder's path) would hide a change among noise.
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
+from built_site import differences, digests
 from conftest import copy_repo, run_hub
-
-
-def digests(site: Path) -> list[tuple[str, str]]:
-    """Every file of a built site as (path, sha256), sorted."""
-    return sorted((p.relative_to(site).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest())
-                  for p in site.rglob("*") if p.is_file())
-
-
-def _differences(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> list[str]:
-    left, right = dict(a), dict(b)
-    return sorted(path for path in set(left) | set(right) if left.get(path) != right.get(path))
 
 
 def test_two_builds_of_the_real_content_are_identical(tmp_path):
@@ -39,4 +26,4 @@ def test_two_builds_of_the_real_content_are_identical(tmp_path):
     first = digests(sites[0])
     assert len(first) > 100
     for other in sites[1:]:
-        assert _differences(first, digests(other)) == []
+        assert differences(first, digests(other)) == []
