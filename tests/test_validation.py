@@ -785,6 +785,26 @@ def test_two_sources_for_one_address(tmp_path):
     (("    folder: guides\n", "    folder: assets\n"), "    folder: assets", "types.guide.folder", ("assets",)),
     (("    url: https://creativecommons.org/licenses/by/4.0/", '    url: "http://example.org"'),
      '    url: "http://example.org"', "licenses.CC-BY-4.0.url", ("https://",)),
+    # Vocabulary roles and facets (hubcore/roles.py).
+    (("    schema_org: Report\n", "    schema_org: <Report>\n"), "    schema_org: <Report>",
+     "types.report.schema_org", ("schema.org type",)),
+    (("    pages: topics\n", "    pages: assets\n"), "    pages: assets", "roles.topics.pages", ("assets",)),
+    (("    pages: countries\n", "    pages: topics  # taken\n"), "    pages: topics  # taken", "roles.countries.pages",
+     ("topics's pages are in 'topics' already",)),
+    (("    field: event.format\n", "    field: format\n"), "    field: format", "roles.formats.field",
+     ("event.format",)),
+    (("    related: {weight: 2}\n", "    related: {weight: two}\n"), "    related: {weight: two}",
+     "roles.countries.related.weight", ("whole number",)),
+    (("on: work}\n", "on: maker}\n"), "    schema_org: {property: creator, type: Organization, on: maker}",
+     "roles.partners.schema_org.on", ("subject, work, event",)),
+    (("  licenses:\n    field: license\n", "  licenses:\n    feild: license\n"), "    feild: license",
+     "roles.licenses.feild", ("unknown key",)),
+    (("  format: {vocabulary: formats}\n", "  format: {vocabulary: fromats}\n"),
+     "  format: {vocabulary: fromats}", "facets.format.vocabulary", ("unknown vocabulary 'fromats'",)),
+    (("  year: {derived: year}\n", "  year: {derived: month}\n"), "  year: {derived: month}",
+     "facets.year.derived", ("year, languages",)),
+    (("  language: {derived: languages}\n", "  language: {derived: languages}\n  partner: {vocabulary: partners}\n"),
+     "  partner: {vocabulary: partners}", "facets.partner", ("'facet_partner' in data/ui.yml (en, ru)",)),
 ])
 def test_data_files_are_checked_like_content(tmp_path, edit, line_text, field, words):
     root = make_root(tmp_path)
