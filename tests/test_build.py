@@ -332,8 +332,8 @@ def test_related_items_are_ranked_by_the_declared_weights(tmp_path):
     assert problems == []
     from hubcore.model import date_key
     for entry in site.products()[:15]:
-        expected = sorted((other for other in site.products() if other.key != entry.key and score(entry, other)),
-                          key=lambda o: (-score(entry, o), date_key(o.neutral.get("date")), o.key))[:5]
+        expected = sorted((other for other in site.products() if other.key != entry.key and score(site, entry, other)),
+                          key=lambda o: (-score(site, entry, o), date_key(o.neutral.get("date")), o.key))[:5]
         assert [e.key for e in related(site, entry)] == [e.key for e in expected]
 
 
