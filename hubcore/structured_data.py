@@ -68,8 +68,6 @@ EVENT_TYPES = frozenset({
     "DeliveryEvent", "EducationEvent", "EventSeries", "ExhibitionEvent", "Festival", "FoodEvent",
     "Hackathon", "LiteraryEvent", "MusicEvent", "PublicationEvent", "SaleEvent", "ScreeningEvent",
     "SocialEvent", "SportsEvent", "TheaterEvent", "VisualArtsEvent"})
-# Listing pages (generated or not) are collections of products.
-COLLECTION_KEYS = ("library", "topics", "countries")
 # The site's one image for link previews (drawn by scripts/social_image.py), and its size in pixels.
 SOCIAL_IMAGE = ("assets/images/social.png", 1200, 630)
 
@@ -242,8 +240,8 @@ def page_jsonld(site: Site, page: Entry | TermPage, lang: str, view: dict[str, A
     if page.key == "index":
         node: dict[str, Any] = {"@context": SCHEMA_ORG, **_website(site, lang, site_name, base_url)}
     else:
-        listing = isinstance(page, TermPage) or "listing" in view or page.key in COLLECTION_KEYS
-        node = {"@context": SCHEMA_ORG, "@type": "CollectionPage" if listing else "WebPage",
+        # A listing of products (its kind says so: page_kinds.py) is a collection.
+        node = {"@context": SCHEMA_ORG, "@type": "CollectionPage" if view.get("collection") else "WebPage",
                 "name": str(view.get("title") or ""), "url": url}
     if view.get("summary"):
         node["description"] = str(view["summary"])
