@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .generated import has_pages, products_with, term_key
-from .language_views import language_names
 from .model import Site
-from .product_views import item, label, term_link
+from .product_views import DERIVED, item, label, term_link
 from .results import result_rows
-from .settings import LANGUAGES
 from .urls import entry_path
 
 LIBRARY_KEY = "library"  # the catalogue page, where facet links lead
@@ -50,19 +48,10 @@ def facets(site: Site, items: list[dict[str, Any]], lang: str) -> list[dict[str,
                         entry_path(term_key(facet.vocabulary, t, site), lang) if linked else None)
                        for t in site.taxonomies[facet.vocabulary]]
         else:
-            choices = [(value, name, None) for value, name in _derived_choices(site, facet.name, facet.derived,
-                                                                               items, lang)]
+            seen = {v for it in items for v in it["facets"][facet.name]}
+            choices = [(value, name, None) for value, name in DERIVED[facet.derived].choices(site, seen, lang)]
         values = [{"id": i, "label": name, "url": url or f"{library}?{facet.name}={i}",
                    "count": sum(1 for it in items if i in it["facets"][facet.name])}
                   for i, name, url in choices]
         shown.append({"name": facet.name, "values": values})
     return shown
-
-
-def _derived_choices(site: Site, name: str, derived: str, items: list[dict[str, Any]],
-                     lang: str) -> list[tuple[str, str]]:
-    """The values a derived facet offers, with their labels: years newest first, languages in site order."""
-    if derived == "languages":
-        names = language_names(site, lang)
-        return [(l, names[l]) for l in LANGUAGES]
-    return [(y, y) for y in sorted({v for it in items for v in it["facets"][name]}, reverse=True)]

@@ -7,6 +7,7 @@ their term pages; sizes and dates are written the reader's way.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from .dates import format_partial_date
 from .generated import term_key
 from .language_views import language_names
 from .model import Entry, Site
+from .settings import LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
 
@@ -35,10 +37,21 @@ def year_of(entry: Entry) -> str:
     return str(date)[:4] if date else ""
 
 
-# How each derived facet (data/taxonomies.yml: facets, derived) reads a product: its values.
-DERIVED_VALUES: dict[str, Callable[[Entry], list[str]]] = {
-    "year": lambda entry: [year_of(entry)] if year_of(entry) else [],
-    "languages": lambda entry: list(entry.languages),
+@dataclass(frozen=True)
+class Derived:
+    """A facet that is not a vocabulary: a product's values, and what the library offers."""
+
+    values: Callable[[Entry], list[str]]
+    # (site, every value the listed products have, reader's language) -> (value, label), in order
+    choices: Callable[[Site, set[str], str], list[tuple[str, str]]]
+
+
+# The derived facets data/taxonomies.yml may declare (facets: ... derived; roles.DERIVED names them).
+DERIVED: dict[str, Derived] = {
+    "year": Derived(lambda entry: [year_of(entry)] if year_of(entry) else [],
+                    lambda site, seen, lang: [(y, y) for y in sorted(seen, reverse=True)]),  # newest first
+    "languages": Derived(lambda entry: list(entry.languages),
+                         lambda site, seen, lang: [(l, language_names(site, lang)[l]) for l in LANGUAGES]),
 }
 
 
@@ -46,7 +59,7 @@ def facet_values(site: Site, entry: Entry) -> dict[str, list[str]]:
     """The values of every facet the library declares, by facet name, for one product."""
     roles = site.taxonomies.roles
     return {facet.name: (roles[facet.vocabulary].terms_of(entry.kind, entry.neutral) if facet.vocabulary
-                         else DERIVED_VALUES[facet.derived](entry))
+                         else DERIVED[facet.derived].values(entry))
             for facet in roles.facets}
 
 
