@@ -172,6 +172,11 @@ def test_unknown_key_suggests_the_close_one(tmp_path):
     assert_problem(missing, X, 2, "title", "required field is missing")
 
 
+def test_a_field_without_a_name(tmp_path):
+    """YAML reads a line holding only '?' as a key of nothing: it is named as such, never an empty field."""
+    expect_only(check(tmp_path, {X: front(*TS, "?")}), X, 4, "(no name)", "needs a name")
+
+
 def test_forbidden_key_template(tmp_path):
     problems = only_x(tmp_path, *TS, "template: evil.html")
     expect_only(problems, X, 4, "template", "not allowed")
