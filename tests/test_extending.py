@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import copy_repo, run_hub, serve_folder
+from conftest import COPIED, REPO, copy_repo, run_hub, serve_folder, tree_digest
 from test_build import page
 from test_open_outputs import jsonld
 
@@ -38,9 +38,20 @@ def write(root: Path, rel: str, text: str) -> None:
 
 
 def build(root: Path) -> Path:
+    """Build the copy, once it is certain that only its data and content differ from the repository."""
+    code = [name for name in COPIED if name not in ("data", "docs")]
+    changed = [name for name in code if _hashes(root / name) != _hashes(REPO / name)]
+    assert changed == [], f"the copy's {changed} changed: the README's steps are data and content only"
     result = run_hub(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+def _hashes(path: Path) -> dict[str, str] | bytes:
+    """What a copied file or folder holds (a folder: each file's hash; compiled caches aside)."""
+    if path.is_file():
+        return path.read_bytes()
+    return {rel: digest for rel, (digest, _) in tree_digest(path).items() if "__pycache__" not in rel}
 
 
 def test_every_derived_facet_the_data_may_declare_has_its_values():
