@@ -39,6 +39,14 @@ DERIVED = {"year": "the year of the product's date",
 # Where a schema.org property goes (structured_data.py): on what the item is about (for an
 # event, the event's own "about"), on the work (for an event, the page about it), or on an event only.
 SCHEMA_ORG_PLACES = ("subject", "work", "event")
+# schema.org's Event and its more specific types (https://schema.org/Event): a product declared as
+# one (by its event kind) is marked up as an event, and only when its file gives the event's day
+# and place (structured_data.py); a content type is a work, never one of these.
+EVENT_TYPES = frozenset({
+    "Event", "BusinessEvent", "ChildrensEvent", "ComedyEvent", "CourseInstance", "DanceEvent",
+    "DeliveryEvent", "EducationEvent", "EventSeries", "ExhibitionEvent", "Festival", "FoodEvent",
+    "Hackathon", "LiteraryEvent", "MusicEvent", "PublicationEvent", "SaleEvent", "ScreeningEvent",
+    "SocialEvent", "SportsEvent", "TheaterEvent", "VisualArtsEvent"})
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PROPERTY = re.compile(r"^[a-z][A-Za-z0-9]*$")
 SCHEMA_ORG_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")

@@ -12,7 +12,7 @@ How products map to schema.org is data (``data/taxonomies.yml``):
   ``LearningResource``; a type that says nothing -> ``CreativeWork``), unless a
   term it holds of a vocabulary whose role carries no property declares a type
   of its own: an event kind (``course`` -> ``Course``). An event type
-  (``EducationEvent``, one of ``EVENT_TYPES``) applies only when the file gives
+  (``EducationEvent``, one of ``roles.EVENT_TYPES``) applies only when the file gives
   the event's day (``date: YYYY-MM-DD``) and its place (``event.location``),
   which search engines require of an event; otherwise the type's own applies
   (the materials for civil servants to learn from that the page holds);
@@ -53,7 +53,7 @@ from .exports import attachment_record
 from .feeds import feed_path, feed_title
 from .generated import TermPage, has_pages, term_key
 from .model import Entry, Site
-from .roles import TYPES, Role
+from .roles import EVENT_TYPES, TYPES, Role
 from .settings import LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
@@ -61,13 +61,6 @@ from .urls import entry_path
 SCHEMA_ORG = "https://schema.org"
 OG_LOCALES = {"en": "en_US", "ru": "ru_RU"}
 DEFAULT_TYPE = "CreativeWork"  # a content type that declares no schema_org
-# schema.org's Event and its more specific types (https://schema.org/Event): a product declared
-# as one is marked up as an event, and only when its file gives the event's day and place.
-EVENT_TYPES = frozenset({
-    "Event", "BusinessEvent", "ChildrensEvent", "ComedyEvent", "CourseInstance", "DanceEvent",
-    "DeliveryEvent", "EducationEvent", "EventSeries", "ExhibitionEvent", "Festival", "FoodEvent",
-    "Hackathon", "LiteraryEvent", "MusicEvent", "PublicationEvent", "SaleEvent", "ScreeningEvent",
-    "SocialEvent", "SportsEvent", "TheaterEvent", "VisualArtsEvent"})
 # The site's one image for link previews (drawn by scripts/social_image.py), and its size in pixels.
 SOCIAL_IMAGE = ("assets/images/social.png", 1200, 630)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .problems import Problem
 from .html_policy import url_problem
-from .roles import SCHEMA_ORG_TYPE, Roles, read as read_roles
+from .roles import EVENT_TYPES, SCHEMA_ORG_TYPE, Roles, read as read_roles
 from .settings import LANGUAGES, RESERVED_NAMES, TAXONOMIES_FILE
 from .data_files import read_yaml
 from .strict_yaml import Document
@@ -128,6 +128,11 @@ def _build(document: Document, problems: list[Problem]) -> Taxonomies:
                 problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "schema_org")),
                                         f"{where}.schema_org", "must be a schema.org type or enumeration "
                                         "member name (Article, OnlineEventAttendanceMode)"))
+                del extra["schema_org"]
+            elif name == "types" and extra.get("schema_org") in EVENT_TYPES:
+                problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "schema_org")),
+                                        f"{where}.schema_org", "a content type is a work, not an event: "
+                                        "declare an event type on the event kinds (event_kinds)"))
                 del extra["schema_org"]
             if name == "types":
                 folder = entry.get("folder")

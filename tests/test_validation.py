@@ -793,6 +793,8 @@ def test_two_sources_for_one_address(tmp_path):
     # Vocabulary roles and facets (hubcore/roles.py).
     (("    schema_org: Report\n", "    schema_org: <Report>\n"), "    schema_org: <Report>",
      "types.report.schema_org", ("schema.org type",)),
+    (("    schema_org: Article\n", "    schema_org: EducationEvent\n"), "    schema_org: EducationEvent",
+     "types.case-study.schema_org", ("event_kinds",)),
     (("    pages: topics\n", "    pages: assets\n"), "    pages: assets", "roles.topics.pages", ("assets",)),
     (("    pages: countries\n", "    pages: topics  # taken\n"), "    pages: topics  # taken", "roles.countries.pages",
      ("topics's pages are in 'topics' already",)),
