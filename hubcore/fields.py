@@ -53,6 +53,9 @@ class FieldChecker:
         """Check ``meta`` for a page of ``kind``; ``only`` limits the allowed names (translations)."""
         allowed = {f.name: f for f in fields_for(kind)}
         for name, value in meta.items():
+            if not str(name).strip():  # YAML's '?' or ': x' makes a key of nothing
+                self.report((name,), "(no name)", "a field needs a name before its ':'")
+                continue
             if name in FORBIDDEN:
                 self.report((name,), name, f"not allowed: {FORBIDDEN[name]}")
                 continue

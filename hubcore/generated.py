@@ -1,21 +1,19 @@
-"""Pages the hub generates from its data: one per topic, per country, per type.
+"""Pages the hub generates from its data: one per term of a vocabulary with pages, one per type.
 
-Adding a topic or a country to ``data/taxonomies.yml`` is the only step needed
-for its pages to appear, in every language. A section without a hand-written
-``index.md`` gets a generated one, so every type has its page too.
+Which vocabularies get a page per term, and in which folder, is their role in
+``data/taxonomies.yml`` (``pages``; roles.py): today topics and countries. Adding a
+term there is the only step needed for its pages to appear, in every language. A
+section without a hand-written ``index.md`` gets a generated one, so every type has
+its page too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Site
+from .model import Entry, Site
+from .roles import TYPES
 from .taxonomy import Taxonomies
-
-# Vocabularies that get a page per term, and the folder those pages live in.
-TERM_FOLDERS = {"topics": "topics", "countries": "countries"}
-# The field of a product that holds terms of each vocabulary.
-TERM_FIELDS = {"topics": "topics", "countries": "countries"}
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class TermPage:
     """A generated page listing the products filed under one term."""
 
     key: str  # e.g. "topics/open-data"
-    vocabulary: str  # "topics", "countries" or "types"
+    vocabulary: str  # a vocabulary with pages, or "types" (a section's generated page)
     term_id: str
 
     def __repr__(self) -> str:
@@ -31,10 +29,15 @@ class TermPage:
 
 
 def term_key(vocabulary: str, term_id: str, site: Site) -> str:
-    """Where a term's page lives: its folder, or the section index for a type."""
-    if vocabulary == "types":
+    """Where a term's page lives: its vocabulary's pages folder, or the section index for a type."""
+    if vocabulary == TYPES:
         return f"{site.taxonomies.types[term_id].folder}/index"
-    return f"{TERM_FOLDERS[vocabulary]}/{term_id}"
+    return f"{site.taxonomies.roles[vocabulary].pages}/{term_id}"
+
+
+def has_pages(site: Site, vocabulary: str) -> bool:
+    """Whether the terms of ``vocabulary`` have pages to link to."""
+    return vocabulary == TYPES or bool(site.taxonomies.roles[vocabulary].pages)
 
 
 
@@ -50,10 +53,10 @@ def generated_keys(taxonomies: Taxonomies, written: set[str]) -> list[str]:
 
 def _pages(taxonomies: Taxonomies, written: set[str]) -> dict[str, TermPage]:
     pages = {}
-    for vocabulary in TERM_FOLDERS:
-        for term_id in taxonomies[vocabulary]:
-            key = f"{TERM_FOLDERS[vocabulary]}/{term_id}"
-            pages[key] = TermPage(key, vocabulary, term_id)
+    for role in taxonomies.roles.with_pages():
+        for term_id in taxonomies[role.vocabulary]:
+            key = f"{role.pages}/{term_id}"
+            pages[key] = TermPage(key, role.vocabulary, term_id)
     for type_id, content_type in taxonomies.types.items():
         key = f"{content_type.folder}/index"
         if key not in written:
@@ -61,8 +64,7 @@ def _pages(taxonomies: Taxonomies, written: set[str]) -> dict[str, TermPage]:
     return pages
 
 
-def products_with(site: Site, vocabulary: str, term_id: str):
+def products_with(site: Site, vocabulary: str, term_id: str) -> list[Entry]:
     """Published products filed under a term, newest first."""
-    if vocabulary == "types":
-        return [e for e in site.products() if e.kind == term_id]
-    return [e for e in site.products() if term_id in (e.neutral.get(TERM_FIELDS[vocabulary]) or [])]
+    role = site.taxonomies.roles[vocabulary]
+    return [e for e in site.products() if term_id in role.terms_of(e.kind, e.neutral)]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .generated import products_with, term_key
-from .language_views import language_names
+from .generated import has_pages, products_with, term_key
 from .model import Site
-from .product_views import item, label, term_link
+from .product_views import DERIVED, item, label, term_link
 from .results import result_rows
-from .settings import LANGUAGES
 from .urls import entry_path
 
 LIBRARY_KEY = "library"  # the catalogue page, where facet links lead
@@ -35,24 +33,25 @@ def results(site: Site, lang: str) -> list[dict[str, Any]]:
 
 
 def facets(site: Site, items: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """The catalogue's facets: every value with its count and a link that works without script."""
+    """The catalogue's facets, as data/taxonomies.yml declares them: every value with its count
+    and a link that works without script.
+
+    A value links to its term's page when its vocabulary has pages, else to the
+    library filtered on it (what library.js does with script).
+    """
     library = entry_path(LIBRARY_KEY, lang)
-
-    def values(name: str, pairs: list[tuple[str, str, str]], ids_of) -> dict[str, Any]:
-        counted = [{"id": i, "label": label, "url": url,
-                    "count": sum(1 for it in items if i in ids_of(it))} for i, label, url in pairs]
-        return {"name": name, "values": counted}
-
-    vocab_pairs = lambda v: [(t, label(site, v, t, lang), entry_path(term_key(v, t, site), lang))
-                             for t in site.taxonomies[v]]
-    years = sorted({it["year"] for it in items if it["year"]}, reverse=True)
-    return [
-        values("type", vocab_pairs("types"), lambda it: [it["type_id"]]),
-        values("country", vocab_pairs("countries"), lambda it: it["country_ids"]),
-        values("topic", vocab_pairs("topics"), lambda it: it["topic_ids"]),
-        values("year", [(y, y, f"{library}?year={y}") for y in years], lambda it: [it["year"]]),
-        values("format", [(f, label(site, "formats", f, lang), f"{library}?format={f}")
-                          for f in site.taxonomies["formats"]], lambda it: [it["format_id"]]),
-        values("language", [(l, language_names(site, lang)[l], f"{library}?language={l}")
-                            for l in LANGUAGES], lambda it: it["languages"]),
-    ]
+    shown = []
+    for facet in site.taxonomies.roles.facets:
+        if facet.vocabulary:
+            linked = has_pages(site, facet.vocabulary)
+            choices = [(t, label(site, facet.vocabulary, t, lang),
+                        entry_path(term_key(facet.vocabulary, t, site), lang) if linked else None)
+                       for t in site.taxonomies[facet.vocabulary]]
+        else:
+            seen = {v for it in items for v in it["facets"][facet.name]}
+            choices = [(value, name, None) for value, name in DERIVED[facet.derived].choices(site, seen, lang)]
+        values = [{"id": i, "label": name, "url": url or f"{library}?{facet.name}={i}",
+                   "count": sum(1 for it in items if i in it["facets"][facet.name])}
+                  for i, name, url in choices]
+        shown.append({"name": facet.name, "values": values})
+    return shown

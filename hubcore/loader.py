@@ -30,7 +30,7 @@ from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
 from .settings import CACHE_DIR, DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES_FILE, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
-from . import csp, languages, placeholders, publisher, results, taxonomy, translations
+from . import csp, languages, placeholders, publisher, results, roles, taxonomy, translations
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -131,7 +131,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     problems += csp.load(root)[1]
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value
-    problems += more + _check_ui(ui_document)
+    problems += more + _check_ui(ui_document) + roles.words_problems(taxonomies.roles, ui, LANGUAGES, UI_FILE)
     found = contribution.walk(paths, taxonomies)
     problems += found.problems
     allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())

@@ -7,15 +7,17 @@ their term pages; sizes and dates are written the reader's way.
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from babel.units import format_unit
 
 from .dates import format_partial_date
-from .generated import TERM_FIELDS, term_key
+from .generated import term_key
 from .language_views import language_names
 from .model import Entry, Site
+from .settings import LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
 
@@ -35,24 +37,45 @@ def year_of(entry: Entry) -> str:
     return str(date)[:4] if date else ""
 
 
+@dataclass(frozen=True)
+class Derived:
+    """A facet that is not a vocabulary: a product's values, and what the library offers."""
+
+    values: Callable[[Entry], list[str]]
+    # (site, every value the listed products have, reader's language) -> (value, label), in order
+    choices: Callable[[Site, set[str], str], list[tuple[str, str]]]
+
+
+# The derived facets data/taxonomies.yml may declare (facets: ... derived; roles.DERIVED names them).
+DERIVED: dict[str, Derived] = {
+    "year": Derived(lambda entry: [year_of(entry)] if year_of(entry) else [],
+                    lambda site, seen, lang: [(y, y) for y in sorted(seen, reverse=True)]),  # newest first
+    "languages": Derived(lambda entry: list(entry.languages),
+                         lambda site, seen, lang: [(l, language_names(site, lang)[l]) for l in LANGUAGES]),
+}
+
+
+def facet_values(site: Site, entry: Entry) -> dict[str, list[str]]:
+    """The values of every facet the library declares, by facet name, for one product."""
+    roles = site.taxonomies.roles
+    return {facet.name: (roles[facet.vocabulary].terms_of(entry.kind, entry.neutral) if facet.vocabulary
+                         else DERIVED[facet.derived].values(entry))
+            for facet in roles.facets}
+
+
 def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
-    """One product as listings show it, with the ids the catalogue's facets filter on."""
+    """One product as listings show it, with the values the catalogue's facets filter on."""
     neutral = entry.neutral
-    event = neutral.get("event") or {}
     return {
         "key": entry.key,
         "title": entry.text("title", lang),
         "summary": entry.text("summary", lang),
         "url": entry_path(entry.key, lang),
         "type": label(site, "types", entry.kind, lang),
-        "type_id": entry.kind,
         "date": format_partial_date(neutral.get("date"), lang),
-        "year": year_of(entry),
         "countries": labels(site, "countries", neutral.get("countries"), lang),
-        "country_ids": list(neutral.get("countries") or []),
         "topics": labels(site, "topics", neutral.get("topics"), lang),
-        "topic_ids": list(neutral.get("topics") or []),
-        "format_id": event.get("format") or "",
+        "facets": facet_values(site, entry),
         "languages": entry.languages,
         "in_language": lang in entry.versions,
         "original_language": entry.original.lang,
@@ -77,8 +100,8 @@ def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     add("type", [term_link(site, "types", entry.kind, lang)])
     date = format_partial_date(neutral.get("date"), lang)
     add("date", [{"label": date}] if date else [])
-    for vocabulary in TERM_FIELDS:
-        add(vocabulary, [term_link(site, vocabulary, t, lang) for t in neutral.get(TERM_FIELDS[vocabulary]) or []])
+    for role in site.taxonomies.roles.with_pages():  # terms that have pages link to them
+        add(role.vocabulary, [term_link(site, role.vocabulary, t, lang) for t in role.terms_of(entry.kind, neutral)])
     add("partners", [{"label": label(site, "partners", p, lang)} for p in neutral.get("partners") or []])
     add("authors", [{"label": a} for a in neutral.get("authors") or []])
     if event.get("kind"):

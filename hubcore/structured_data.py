@@ -5,26 +5,32 @@ Twitter card tags when a link is shared. Both are made here from the same
 checked content as the page, so they never say more than the page does:
 a field the content does not give is left out, never filled with a guess.
 
-How products map to schema.org:
+How products map to schema.org is data (``data/taxonomies.yml``):
 
-- case study -> ``Article``; report -> ``Report``; methodological guide ->
-  ``LearningResource``; a content type added later -> ``CreativeWork``;
-- workshop materials -> ``Course`` when ``event.kind`` is ``course``;
-  ``EducationEvent`` only when the file gives the event's day
-  (``date: YYYY-MM-DD``) and its place (``event.location``), which search
-  engines require of an event; otherwise ``LearningResource``, the materials
-  for civil servants to learn from that the page holds.
+- a product is what its content type's ``schema_org`` says (case study ->
+  ``Article``, report -> ``Report``, guide and workshop materials ->
+  ``LearningResource``; a type that says nothing -> ``CreativeWork``), unless a
+  term it holds of a vocabulary whose role carries no property declares a type
+  of its own: an event kind (``course`` -> ``Course``). An event type
+  (``EducationEvent``, one of ``roles.EVENT_TYPES``) applies only when the file gives
+  the event's day (``date: YYYY-MM-DD``) and its place (``event.location``),
+  which search engines require of an event; otherwise the type's own applies
+  (the materials for civil servants to learn from that the page holds);
+- the terms a product holds are carried by the property their vocabulary's role
+  declares (``roles: ... schema_org``, roles.py): topics as ``about``
+  (``DefinedTerm``), countries as ``spatialCoverage`` (``Country``), the
+  organisations the product's own document names as having prepared it
+  (``partners``, which must give that source) as ``creator`` of the work, the
+  format as an event's ``eventAttendanceMode``.
 
-Creative works carry ``datePublished`` (the product's date), ``author`` (the
+Creative works also carry ``datePublished`` (the product's date), ``author`` (the
 authors as the product names them: whether each is a person or an organisation
-is not declared, so they stay plain names), ``creator`` (the organisations the
-product's own document names as having prepared it: the ``partners`` field,
-which must give that source), ``about`` (topics), ``spatialCoverage``
-(countries), ``license`` and translation links (``workTranslation`` on an
-original, ``translationOfWork`` on a translation). An event carries
-``startDate``, ``about`` (topics and countries), its attendance mode and place
-when known; the page about it, with its licence, translations and the
-organisations that prepared its materials (``creator``), is its ``subjectOf``.
+is not declared, so they stay plain names), ``license`` and translation links
+(``workTranslation`` on an original, ``translationOfWork`` on a translation). An
+event carries ``startDate``, ``about`` (every term that says what it is about:
+topics and countries), its attendance mode and place when known; the page about
+it, with its licence, translations and what describes the work (``creator``), is
+its ``subjectOf``.
 No organisation is named organiser or publisher of an item: the project's
 organisations and their roles belong to the project, not to each item.
 Attachments are ``associatedMedia`` only when the product has material of its
@@ -45,35 +51,35 @@ from markupsafe import Markup
 
 from .exports import attachment_record
 from .feeds import feed_path, feed_title
-from .generated import TermPage, term_key
+from .generated import TermPage, has_pages, term_key
 from .model import Entry, Site
+from .roles import EVENT_TYPES, TYPES, Role
 from .settings import DECLARED_LANGUAGES, LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
 
 SCHEMA_ORG = "https://schema.org"
 OG_LOCALES = {language.code: language.og_locale for language in DECLARED_LANGUAGES}  # data/languages.yml
-TYPE_BY_KIND = {"case-study": "Article", "report": "Report", "guide": "LearningResource"}
-EVENT_TYPE = "EducationEvent"
-MATERIALS_TYPE = "LearningResource"  # an event's materials, when the file does not say when and where it was
-COURSE_KINDS = ("course",)
-ATTENDANCE = {"online": "https://schema.org/OnlineEventAttendanceMode",
-              "offline": "https://schema.org/OfflineEventAttendanceMode"}
-# Listing pages (generated or not) are collections of products.
-COLLECTION_KEYS = ("library", "topics", "countries")
+DEFAULT_TYPE = "CreativeWork"  # a content type that declares no schema_org
 # The site's one image for link previews (drawn by scripts/social_image.py), and its size in pixels.
 SOCIAL_IMAGE = ("assets/images/social.png", 1200, 630)
 
 
-def schema_type(entry: Entry) -> str:
-    """The schema.org type of a product (see the module's docstring for the mapping)."""
-    if entry.kind == "workshop":
-        event = entry.neutral.get("event") or {}
-        if event.get("kind") in COURSE_KINDS:
-            return "Course"
-        day_and_place = len(str(entry.neutral.get("date") or "")) == len("YYYY-MM-DD") and event.get("location")
-        return EVENT_TYPE if day_and_place else MATERIALS_TYPE
-    return TYPE_BY_KIND.get(entry.kind, "CreativeWork")
+def schema_type(site: Site, entry: Entry) -> str:
+    """The schema.org type of a product, as the data declares it (see the module's docstring)."""
+    taxonomies = site.taxonomies
+    own = taxonomies.types[entry.kind].extra.get("schema_org") if entry.kind in taxonomies.types else None
+    event = entry.neutral.get("event") or {}
+    day_and_place = len(str(entry.neutral.get("date") or "")) == len("YYYY-MM-DD") and event.get("location")
+    for role in taxonomies.roles:
+        if role.vocabulary == TYPES or role.schema_org:  # these terms are values of a property, not a type
+            continue
+        for term_id in role.terms_of(entry.kind, entry.neutral):
+            term = taxonomies[role.vocabulary].get(term_id)
+            declared = term.extra.get("schema_org") if term else None
+            if declared and (declared not in EVENT_TYPES or day_and_place):
+                return declared
+    return own or DEFAULT_TYPE
 
 
 def script_json(data: dict[str, Any]) -> Markup:
@@ -91,20 +97,51 @@ def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
     return term.label.get(lang, term_id) if term else term_id
 
 
-def _terms(site: Site, vocabulary: str, ids: list[str] | None, lang: str, base_url: str,
-           node_type: str) -> list[dict[str, Any]]:
-    nodes = []
-    for term_id in ids or []:
-        node = {"@type": node_type, "name": _label(site, vocabulary, term_id, lang),
-                "url": base_url + entry_path(term_key(vocabulary, term_id, site), lang)}
-        if vocabulary == "countries":
-            node["identifier"] = term_id.upper()  # ISO 3166-1 alpha-2
-        nodes.append(node)
-    return nodes
+def _terms(site: Site, role: Role, entry: Entry, lang: str, base_url: str) -> Any:
+    """What the property of ``role`` holds for ``entry`` (a list when its field holds one), or None.
+
+    Each term is a node of the declared type (its label, its page when terms have
+    pages, its id in capitals when asked), or the address of its own schema.org value.
+    """
+    spec = role.schema_org
+    values: list[Any] = []
+    for term_id in role.terms_of(entry.kind, entry.neutral):
+        if spec.type:
+            node = {"@type": spec.type, "name": _label(site, role.vocabulary, term_id, lang)}
+            if has_pages(site, role.vocabulary):
+                node["url"] = base_url + entry_path(term_key(role.vocabulary, term_id, site), lang)
+            if spec.identifier:
+                node["identifier"] = term_id.upper()  # ISO 3166-1 alpha-2, for countries
+            values.append(node)
+        else:
+            term = site.taxonomies[role.vocabulary].get(term_id)
+            if term and term.extra.get("schema_org"):
+                values.append(f"{SCHEMA_ORG}/{term.extra['schema_org']}")
+    if not values:
+        return None
+    return values if role.holds_list(entry.neutral) else values[0]
 
 
-def _organisations(site: Site, ids: list[str] | None, lang: str) -> list[dict[str, str]]:
-    return [{"@type": "Organization", "name": _label(site, "partners", p, lang)} for p in ids or []]
+def _placed(site: Site, entry: Entry, lang: str, base_url: str) -> dict[str, dict[str, Any]]:
+    """Every declared property's value, by where it goes (roles.SCHEMA_ORG_PLACES), in the roles' order."""
+    placed: dict[str, dict[str, Any]] = {"subject": {}, "work": {}, "event": {}}
+    for role in site.taxonomies.roles:
+        value = _terms(site, role, entry, lang, base_url) if role.schema_org else None
+        if value is not None:
+            _put(placed[role.schema_org.place], role.schema_org.property, value)
+    return placed
+
+
+def _put(node: dict[str, Any], name: str, value: Any) -> None:
+    """Set a property; a second vocabulary carried by the same property adds to its list."""
+    if name in node:
+        node[name] = _as_list(node[name]) + _as_list(value)
+    else:
+        node[name] = value
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def _media(entry: Entry, base_url: str) -> list[dict[str, str]]:
@@ -138,7 +175,7 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
     document = entry.document(lang)
     content_lang = document.lang
     url = base_url + entry_path(entry.key, content_lang)
-    kind = schema_type(entry)
+    kind = schema_type(site, entry)
     node: dict[str, Any] = {"@context": SCHEMA_ORG, "@type": kind, "@id": url,
                             "name": str(entry.text("title", lang)), "url": url}
     if entry.text("summary", lang):
@@ -154,25 +191,23 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
         url_of = site.taxonomies["licenses"][licence].extra.get("url")
         page["license"] = url_of or licence
     page.update(_translations(entry, content_lang, base_url))
-    organisations = _organisations(site, neutral.get("partners"), content_lang)
-    if organisations:
-        page["creator"] = organisations
+    placed = _placed(site, entry, content_lang, base_url)
+    for name, value in placed["work"].items():
+        _put(page, name, value)
     if entry.has_material:
         media = _media(entry, base_url)
         if media:
             page["associatedMedia"] = media
-    topics = _terms(site, "topics", neutral.get("topics"), content_lang, base_url, "DefinedTerm")
-    countries = _terms(site, "countries", neutral.get("countries"), content_lang, base_url, "Country")
-    if kind == EVENT_TYPE:
+    if kind in EVENT_TYPES:
         event = neutral.get("event") or {}
         if date:
             node["startDate"] = date
-        if event.get("format") in ATTENDANCE:
-            node["eventAttendanceMode"] = ATTENDANCE[event["format"]]
+        node.update(placed["event"])
         if event.get("location"):
             node["location"] = {"@type": "Place", "name": str(event["location"])}
-        if topics or countries:
-            node["about"] = topics + countries
+        about = [v for value in placed["subject"].values() for v in _as_list(value)]
+        if about:  # an event has no spatialCoverage: everything it is about is its about
+            node["about"] = about
         node["isPartOf"] = _website(site, content_lang, site_name, base_url)
         node["subjectOf"] = {"@type": "WebPage", "url": url, "inLanguage": content_lang, **page}
         return node
@@ -182,10 +217,7 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
     authors = [str(a) for a in neutral.get("authors") or []]
     if authors:
         node["author"] = authors
-    if topics:
-        node["about"] = topics
-    if countries:
-        node["spatialCoverage"] = countries
+    node.update(placed["subject"])
     node.update({k: v for k, v in page.items() if k != "dateModified"})
     node["isPartOf"] = _website(site, content_lang, site_name, base_url)
     return node
@@ -201,8 +233,8 @@ def page_jsonld(site: Site, page: Entry | TermPage, lang: str, view: dict[str, A
     if page.key == "index":
         node: dict[str, Any] = {"@context": SCHEMA_ORG, **_website(site, lang, site_name, base_url)}
     else:
-        listing = isinstance(page, TermPage) or "listing" in view or page.key in COLLECTION_KEYS
-        node = {"@context": SCHEMA_ORG, "@type": "CollectionPage" if listing else "WebPage",
+        # A listing of products (its kind says so: page_kinds.py) is a collection.
+        node = {"@context": SCHEMA_ORG, "@type": "CollectionPage" if view.get("collection") else "WebPage",
                 "name": str(view.get("title") or ""), "url": url}
     if view.get("summary"):
         node["description"] = str(view["summary"])

@@ -2,7 +2,9 @@
 
 ``data/taxonomies.yml`` is the only place a country, a topic or a partner is
 named; content is checked against it, listings and labels come from it, in every
-language. Loading it checks it too, so a broken data file gets located errors.
+language. The same file declares what the site does with each vocabulary and the
+library's facets (``roles.py``). Loading it checks it too, so a broken data file
+gets located errors.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from typing import Any
 
 from .problems import Problem
 from .html_policy import url_problem
+from .roles import EVENT_TYPES, SCHEMA_ORG_TYPE, Roles, read as read_roles
 from .settings import LANGUAGES, RESERVED_NAMES, TAXONOMIES_FILE
 from .data_files import read_yaml
 from .strict_yaml import Document
 
 VOCABULARIES = ("types", "countries", "topics", "partners", "event_kinds", "formats", "licenses")
+# The file's other sections: what each vocabulary does, and the library's facets (roles.py).
+SECTIONS = ("roles", "facets")
 # Ids become parts of addresses, file names and CSS classes: plain slugs only. Licences keep
 # their SPDX identifiers (CC-BY-4.0), which are never used in a path.
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -47,9 +52,10 @@ class ContentType(Term):
 
 @dataclass(frozen=True)
 class Taxonomies:
-    """Every vocabulary by name, each an ordered mapping of id -> Term."""
+    """Every vocabulary by name, each an ordered mapping of id -> Term, and their roles."""
 
     vocabularies: dict[str, dict[str, Term]]
+    roles: Roles = field(default_factory=lambda: Roles({}))
 
     def __getitem__(self, name: str) -> dict[str, Term]:
         return self.vocabularies[name]
@@ -78,15 +84,19 @@ def load(root: Path) -> tuple[Taxonomies, list[Problem]]:
     if document is None:
         return Taxonomies({name: {} for name in VOCABULARIES}), problems or [
             Problem(TAXONOMIES_FILE, 1, "file", "missing")]
-    return _build(document, problems), problems
+    taxonomies = _build(document, problems)
+    folders = {t.folder for t in taxonomies.types.values()}
+    roles = read_roles(document, list(VOCABULARIES), folders, problems)
+    return Taxonomies(taxonomies.vocabularies, roles), problems
 
 
 def _build(document: Document, problems: list[Problem]) -> Taxonomies:
     data = document.value if isinstance(document.value, dict) else {}
     vocabularies: dict[str, dict[str, Term]] = {}
-    for unknown in sorted(set(data) - set(VOCABULARIES)):
-        problems.append(Problem(TAXONOMIES_FILE, document.line_of((unknown,)), unknown,
-                                f"unknown vocabulary (known: {', '.join(VOCABULARIES)})"))
+    for unknown in sorted(set(data) - set(VOCABULARIES) - set(SECTIONS), key=str):
+        problems.append(Problem(TAXONOMIES_FILE, document.line_of((unknown,)), str(unknown),
+                                f"unknown vocabulary (known: {', '.join(VOCABULARIES)}; "
+                                f"other sections: {', '.join(SECTIONS)})"))
     for name in VOCABULARIES:
         entries = data.get(name)
         terms: dict[str, Term] = {}
@@ -113,6 +123,17 @@ def _build(document: Document, problems: list[Problem]) -> Taxonomies:
                 problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "url")),
                                         f"{where}.url", "must be an https:// address"))
                 del extra["url"]
+            if "schema_org" in extra and not (isinstance(extra["schema_org"], str)
+                                              and SCHEMA_ORG_TYPE.match(extra["schema_org"])):
+                problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "schema_org")),
+                                        f"{where}.schema_org", "must be a schema.org type or enumeration "
+                                        "member name (Article, OnlineEventAttendanceMode)"))
+                del extra["schema_org"]
+            elif name == "types" and extra.get("schema_org") in EVENT_TYPES:
+                problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "schema_org")),
+                                        f"{where}.schema_org", "a content type is a work, not an event: "
+                                        "declare an event type on the event kinds (event_kinds)"))
+                del extra["schema_org"]
             if name == "types":
                 folder = entry.get("folder")
                 if not isinstance(folder, str):

@@ -222,6 +222,14 @@ def test_library_lists_every_product_with_facet_links(built, content):
     html = page(built["site"], "ru/library")
     assert 'href="../countries/kz/" data-facet="country" data-value="kz"' in html
     assert 'data-facet="format" data-value="online"' in html
+    # The derived facets count what each product holds: its date's year, its languages.
+    counts = {(facet, value): int(count) for facet, value, count in re.findall(
+        r'data-facet="([a-z]+)" data-value="([^"]+)">[^<]* <span class="hub-facet__count">\((\d+)\)', html)}
+    years = [str(e.neutral["date"])[:4] for e in content.products() if e.neutral.get("date")]
+    assert {v: n for (f, v), n in counts.items() if f == "year"} == {y: years.count(y) for y in years}
+    assert {v: n for (f, v), n in counts.items() if f == "language"} == {
+        lang: sum(lang in e.languages for e in content.products()) for lang in LANGUAGES}
+    assert years and 'href="?year=2026" data-facet="year"' in html and 'href="?language=en" data-facet="language"' in html
 
 
 def test_product_card_links_terms_and_cites_a_permanent_url(built):
@@ -307,8 +315,8 @@ def test_related_items_are_ranked_by_the_declared_weights(tmp_path):
     assert problems == []
     from hubcore.model import date_key
     for entry in site.products()[:15]:
-        expected = sorted((other for other in site.products() if other.key != entry.key and score(entry, other)),
-                          key=lambda o: (-score(entry, o), date_key(o.neutral.get("date")), o.key))[:5]
+        expected = sorted((other for other in site.products() if other.key != entry.key and score(site, entry, other)),
+                          key=lambda o: (-score(site, entry, o), date_key(o.neutral.get("date")), o.key))[:5]
         assert [e.key for e in related(site, entry)] == [e.key for e in expected]
 
 

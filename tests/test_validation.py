@@ -172,6 +172,11 @@ def test_unknown_key_suggests_the_close_one(tmp_path):
     assert_problem(missing, X, 2, "title", "required field is missing")
 
 
+def test_a_field_without_a_name(tmp_path):
+    """YAML reads a line holding only '?' as a key of nothing: it is named as such, never an empty field."""
+    expect_only(check(tmp_path, {X: front(*TS, "?")}), X, 4, "(no name)", "needs a name")
+
+
 def test_forbidden_key_template(tmp_path):
     problems = only_x(tmp_path, *TS, "template: evil.html")
     expect_only(problems, X, 4, "template", "not allowed")
@@ -785,6 +790,28 @@ def test_two_sources_for_one_address(tmp_path):
     (("    folder: guides\n", "    folder: assets\n"), "    folder: assets", "types.guide.folder", ("assets",)),
     (("    url: https://creativecommons.org/licenses/by/4.0/", '    url: "http://example.org"'),
      '    url: "http://example.org"', "licenses.CC-BY-4.0.url", ("https://",)),
+    # Vocabulary roles and facets (hubcore/roles.py).
+    (("    schema_org: Report\n", "    schema_org: <Report>\n"), "    schema_org: <Report>",
+     "types.report.schema_org", ("schema.org type",)),
+    (("    schema_org: Article\n", "    schema_org: EducationEvent\n"), "    schema_org: EducationEvent",
+     "types.case-study.schema_org", ("event_kinds",)),
+    (("    pages: topics\n", "    pages: assets\n"), "    pages: assets", "roles.topics.pages", ("assets",)),
+    (("    pages: countries\n", "    pages: topics  # taken\n"), "    pages: topics  # taken", "roles.countries.pages",
+     ("topics's pages are in 'topics' already",)),
+    (("    field: event.format\n", "    field: format\n"), "    field: format", "roles.formats.field",
+     ("event.format",)),
+    (("    related: {weight: 2}\n", "    related: {weight: two}\n"), "    related: {weight: two}",
+     "roles.countries.related.weight", ("whole number",)),
+    (("place: work}\n", "place: maker}\n"), "    schema_org: {property: creator, type: Organization, place: maker}",
+     "roles.partners.schema_org.place", ("subject, work, event",)),
+    (("  licenses:\n    field: license\n", "  licenses:\n    feild: license\n"), "    feild: license",
+     "roles.licenses.feild", ("unknown key",)),
+    (("  format: {vocabulary: formats}\n", "  format: {vocabulary: fromats}\n"),
+     "  format: {vocabulary: fromats}", "facets.format.vocabulary", ("unknown vocabulary 'fromats'",)),
+    (("  year: {derived: year}\n", "  year: {derived: month}\n"), "  year: {derived: month}",
+     "facets.year.derived", ("year, languages",)),
+    (("  language: {derived: languages}\n", "  language: {derived: languages}\n  partner: {vocabulary: partners}\n"),
+     "  partner: {vocabulary: partners}", "facets.partner", ("'facet_partner' in data/ui.yml (en, ru)",)),
 ])
 def test_data_files_are_checked_like_content(tmp_path, edit, line_text, field, words):
     root = make_root(tmp_path)

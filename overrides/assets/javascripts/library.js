@@ -1,6 +1,7 @@
 /*
  * The library's facets: turns the facet links (which, without script, lead to
- * each value's static page) into filters. The choice lives in the URL
+ * each value's static page, or to the library filtered on it) into filters. The
+ * facets' names are read from the page: no facet is named here. The choice lives in the URL
  * (?country=uz&topic=open-data, several values comma-separated), so a filtered
  * list can be shared and survives back/forward; the language switch carries it
  * to the other language's library (the values are ids, the same in every
@@ -11,7 +12,11 @@
   var root = document.querySelector("[data-hub-library]");
   if (!root) return;
 
-  var FACETS = ["type", "country", "topic", "year", "format", "language"];
+  // The facets the page shows, in its order (declared in data/taxonomies.yml); each item
+  // carries its values of each as data-<facet>.
+  var FACETS = Array.prototype.map.call(root.querySelectorAll(".hub-facet[data-facet]"), function (facet) {
+    return facet.getAttribute("data-facet");
+  });
   var items = Array.prototype.slice.call(root.querySelectorAll(".hub-catalogue .hub-item"));
   var links = Array.prototype.slice.call(root.querySelectorAll("a.hub-facet__value"));
   var status = root.querySelector(".hub-catalogue__status");
