@@ -145,7 +145,7 @@ def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
 
 def cover(site: Site, entry: Entry, lang: str, site_name: str, base_url: str) -> dict[str, Any]:
     """What the cover shows, in ``lang``; a field the product does not give is left out."""
-    neutral = entry.neutral
+    product = entry.product
     ui = site.ui.get(lang, {})
     rows: list[dict[str, str]] = [{"name": ui.get("type", ""), "value": _label(site, "types", entry.kind, lang),
                                    "url": ""}]
@@ -154,13 +154,13 @@ def cover(site: Site, entry: Entry, lang: str, site_name: str, base_url: str) ->
         if values:
             rows.append({"name": ui.get(word, word), "value": separator.join(values), "url": url})
 
-    add("date", [format_partial_date(neutral.get("date"), lang)] if neutral.get("date") else [])
-    add("countries", [_label(site, "countries", c, lang) for c in neutral.get("countries") or []])
-    add("topics", [_label(site, "topics", t, lang) for t in neutral.get("topics") or []], "; ")
-    add("partners", [_label(site, "partners", p, lang) for p in neutral.get("partners") or []], "; ")
-    add("authors", [str(a) for a in neutral.get("authors") or []])
-    if neutral.get("license"):
-        licence = site.taxonomies["licenses"][neutral["license"]]
+    add("date", [format_partial_date(product.date, lang)] if product.date else [])
+    add("countries", [_label(site, "countries", c, lang) for c in product.countries])
+    add("topics", [_label(site, "topics", t, lang) for t in product.topics], "; ")
+    add("partners", [_label(site, "partners", p, lang) for p in product.partners], "; ")
+    add("authors", list(product.authors))
+    if product.license:
+        licence = site.taxonomies["licenses"][product.license]
         add("license", [licence.label.get(lang, licence.id)], url=str(licence.extra.get("url") or ""))
     return {"title": str(entry.versions[lang].meta.get("title", "")),
             "summary": str(entry.versions[lang].meta.get("summary") or ""),

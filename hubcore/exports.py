@@ -17,6 +17,7 @@ two builds of the same content give the same bytes.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import posixpath
@@ -27,6 +28,7 @@ from urllib.parse import quote, urlsplit
 from .feeds import feed_path
 from .file_formats import formula_start
 from .model import Entry, Site
+from .product import Attachment
 from .settings import LANGUAGES
 from .urls import entry_path
 
@@ -172,16 +174,16 @@ def _absolute(base_url: str, path: str) -> str:
     return base_url + quote(path)
 
 
-def attachment_record(entry: Entry, attachment: dict[str, Any], base_url: str) -> dict[str, str]:
+def attachment_record(entry: Entry, attachment: Attachment, base_url: str) -> dict[str, str]:
     """A download with an absolute address; files in the repository are published at their place."""
-    if "url" in attachment:
-        href = attachment["url"]
+    if attachment.url is not None:
+        href = attachment.url
     else:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path),
-                                                 attachment.get("file", "")))
+                                                 attachment.file or ""))
         href = _absolute(base_url, path)
     name = urlsplit(href).path.rsplit("/", 1)[-1]
-    result = {"title": str(attachment.get("title", "")), "url": href}
+    result = {"title": attachment.title or "", "url": href}
     if "." in name:
         result["format"] = name.rsplit(".", 1)[-1].upper()
     return result
@@ -195,10 +197,11 @@ def _last_updated(entry: Entry, last_updated: dict[str, str]) -> str | None:
 
 def record(site: Site, entry: Entry, base_url: str, last_updated: dict[str, str] | None = None) -> dict[str, Any]:
     """One published product as a catalogue record, in the order of ``FIELDS``."""
-    neutral = entry.neutral
+    product = entry.product
     languages = entry.languages
-    event = {k: v for k, v in (neutral.get("event") or {}).items() if v is not None and v != ""}
-    licence_id = neutral.get("license")
+    event = {k: v for k, v in dataclasses.asdict(product.event).items() if v is not None and v != ""} \
+        if product.event else {}
+    licence_id = product.license
     values: dict[str, Any] = {
         "id": entry.key,
         "type": entry.kind,
@@ -206,17 +209,16 @@ def record(site: Site, entry: Entry, base_url: str, last_updated: dict[str, str]
         "original_language": entry.original.lang,
         "title": {lang: entry.versions[lang].meta.get("title") for lang in languages},
         "summary": {lang: entry.versions[lang].meta.get("summary") for lang in languages},
-        "date": str(neutral["date"]) if neutral.get("date") else None,
-        "countries": list(neutral.get("countries") or []),
-        "topics": list(neutral.get("topics") or []),
-        "partners": list(neutral.get("partners") or []),
-        "partners_source": str(neutral["partners_source"]) if neutral.get("partners_source") else None,
-        "authors": [str(a) for a in neutral.get("authors") or []],
+        "date": product.date,
+        "countries": list(product.countries),
+        "topics": list(product.topics),
+        "partners": list(product.partners),
+        "partners_source": product.partners_source,
+        "authors": list(product.authors),
         "event": {part: event[part] for part in ("kind", "format", "location", "participants")
                   if part in event} or None,
         "url": {lang: base_url + entry_path(entry.key, lang) for lang in languages},
-        "attachments": [attachment_record(entry, a, base_url)
-                        for a in neutral.get("attachments") or [] if isinstance(a, dict)],
+        "attachments": [attachment_record(entry, a, base_url) for a in product.attachments],
         "license": ({"id": licence_id, "url": site.taxonomies["licenses"][licence_id].extra.get("url")}
                     if licence_id else None),
         "last_updated": _last_updated(entry, last_updated or {}),

@@ -74,7 +74,7 @@ def entries(site: Site, lang: str) -> list[Entry]:
 
 def _updated(entry: Entry, lang: str, last_updated: dict[str, str]) -> str:
     changed = last_updated.get(entry.versions[lang].docs_path)
-    return (_timestamp(changed) or _timestamp(entry.neutral.get("date")) or build_time())
+    return (_timestamp(changed) or _timestamp(entry.product.date) or build_time())
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -132,12 +132,12 @@ def _entry(element: ET.Element, site: Site, entry: Entry, lang: str, base_url: s
     _add(element, "id", url)
     _add(element, "title", str(document.meta.get("title", "")), type="text")
     _add(element, "link", rel="alternate", type="text/html", href=url)
-    published = _timestamp(entry.neutral.get("date"))
+    published = _timestamp(entry.product.date)
     if published:
         _add(element, "published", published)
     _add(element, "updated", stamp)
-    for author in entry.neutral.get("authors") or []:
-        _add(_add(element, "author"), "name", str(author))
+    for author in entry.product.authors:
+        _add(_add(element, "author"), "name", author)
     summary = document.meta.get("summary")
     if summary:
         _add(element, "summary", str(summary), type="text")
@@ -148,8 +148,8 @@ def _entry(element: ET.Element, site: Site, entry: Entry, lang: str, base_url: s
 def _categories(site: Site, entry: Entry, lang: str) -> list[dict[str, str]]:
     """The type, topics and countries as categories: the id as term, the label in ``lang``."""
     pairs = [("types", entry.kind)]
-    pairs += [("topics", t) for t in entry.neutral.get("topics") or []]
-    pairs += [("countries", c) for c in entry.neutral.get("countries") or []]
+    pairs += [("topics", t) for t in entry.product.topics]
+    pairs += [("countries", c) for c in entry.product.countries]
     result = []
     for vocabulary, term_id in pairs:
         term = site.taxonomies[vocabulary].get(term_id)

@@ -65,4 +65,4 @@ def products_with(site: Site, vocabulary: str, term_id: str):
     """Published products filed under a term, newest first."""
     if vocabulary == "types":
         return [e for e in site.products() if e.kind == term_id]
-    return [e for e in site.products() if term_id in (e.neutral.get(TERM_FIELDS[vocabulary]) or [])]
+    return [e for e in site.products() if term_id in (e.product.at(TERM_FIELDS[vocabulary]) or ())]

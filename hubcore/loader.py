@@ -157,9 +157,9 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
             problems.append(Problem(first.source.path, 1, "file",
                                     f"not in a section: put products in one of {folders}"))
             continue
+        _normalise_dates(kind, versions)
         entry = _entry(key, kind, versions)
         problems += _check_entry(entry, taxonomies)
-        _normalise_dates(entry)
         entries[key] = entry
     problems += contribution.address_problems(
         {key: entry.original.source.path for key, entry in entries.items()},
@@ -268,11 +268,16 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
     return problems
 
 
-def _normalise_dates(entry: Entry) -> None:
-    """An unquoted year is read as a number; the model holds every date as text."""
-    for spec in fields_for(entry.kind):
-        if spec.kind in ("date", "day"):
-            for document in entry.versions.values():
+def _normalise_dates(kind: str, versions: dict[str, PageDocument]) -> None:
+    """An unquoted year is read as a number; the model holds every date as text.
+
+    Done before the entry is made and checked: the check accepts a year either way,
+    and nothing that reads the entry (its typed product is kept once made) sees a number.
+    A number where a full day is due stays as it is, for the check to refuse.
+    """
+    for spec in fields_for(kind):
+        if spec.kind == "date":
+            for document in versions.values():
                 value = document.meta.get(spec.name)
                 if isinstance(value, int) and not isinstance(value, bool):
                     document.meta[spec.name] = str(value)

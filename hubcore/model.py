@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from .frontmatter import SourceFile
+from .product import Product, product_of
 from .schema import PAGE, translatable_names
 from .settings import DEFAULT_LANGUAGE, LANGUAGES, language_of
 from .taxonomy import Taxonomies
@@ -75,6 +76,11 @@ class Entry:
         texts = translatable_names(self.kind)
         return {k: v for k, v in self.original.meta.items() if k not in texts}
 
+    @cached_property
+    def product(self) -> Product:
+        """The neutral fields typed as declared (product.py): what every output reads."""
+        return product_of(self.kind, self.neutral)
+
     @property
     def has_material(self) -> bool:
         """Whether the product has material of its own: the one rule, used by every output.
@@ -86,12 +92,11 @@ class Entry:
         nothing more: no PDF, no download link, no feed entry, no media in its
         structured data, and its card says the materials are to come.
         """
-        meta = self.original.meta
-        return bool(meta.get("attachments")) or meta.get("full_text") is True
+        return bool(self.product.attachments) or self.product.full_text
 
     @property
     def draft(self) -> bool:
-        return self.original.meta.get("draft") is True
+        return self.product.draft
 
     @property
     def slug(self) -> str:
@@ -123,7 +128,7 @@ class Site:
 
     @staticmethod
     def _ordered(items: list[Entry]) -> list[Entry]:
-        return sorted(items, key=lambda e: (date_key(e.neutral.get("date")), e.key))
+        return sorted(items, key=lambda e: (date_key(e.product.date), e.key))
 
     def entry_for_path(self, docs_path: str) -> Entry | None:
         """The entry a docs-relative file path belongs to."""

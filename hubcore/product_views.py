@@ -7,7 +7,7 @@ their term pages; sizes and dates are written the reader's way.
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from babel.units import format_unit
@@ -16,6 +16,7 @@ from .dates import format_partial_date
 from .generated import TERM_FIELDS, term_key
 from .language_views import language_names
 from .model import Entry, Site
+from .product import Attachment, Event
 from .site_info import SiteInfo
 from .urls import entry_path
 
@@ -31,14 +32,13 @@ def term_link(site: Site, vocabulary: str, term_id: str, lang: str) -> dict[str,
 
 
 def year_of(entry: Entry) -> str:
-    date = entry.neutral.get("date")
-    return str(date)[:4] if date else ""
+    date = entry.product.date
+    return date[:4] if date else ""
 
 
 def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     """One product as listings show it, with the ids the catalogue's facets filter on."""
-    neutral = entry.neutral
-    event = neutral.get("event") or {}
+    product = entry.product
     return {
         "key": entry.key,
         "title": entry.text("title", lang),
@@ -46,27 +46,27 @@ def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
         "url": entry_path(entry.key, lang),
         "type": label(site, "types", entry.kind, lang),
         "type_id": entry.kind,
-        "date": format_partial_date(neutral.get("date"), lang),
+        "date": format_partial_date(product.date, lang),
         "year": year_of(entry),
-        "countries": labels(site, "countries", neutral.get("countries"), lang),
-        "country_ids": list(neutral.get("countries") or []),
-        "topics": labels(site, "topics", neutral.get("topics"), lang),
-        "topic_ids": list(neutral.get("topics") or []),
-        "format_id": event.get("format") or "",
+        "countries": labels(site, "countries", product.countries, lang),
+        "country_ids": list(product.countries),
+        "topics": labels(site, "topics", product.topics, lang),
+        "topic_ids": list(product.topics),
+        "format_id": (product.event.format if product.event else None) or "",
         "languages": entry.languages,
         "in_language": lang in entry.versions,
         "original_language": entry.original.lang,
     }
 
 
-def labels(site: Site, vocabulary: str, ids: list[str] | None, lang: str) -> list[str]:
+def labels(site: Site, vocabulary: str, ids: Iterable[str] | None, lang: str) -> list[str]:
     return [label(site, vocabulary, i, lang) for i in ids or []]
 
 
 def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     """The metadata card of a product; absent fields stay absent, terms link to their pages."""
-    neutral = entry.neutral
-    event = neutral.get("event") or {}
+    product = entry.product
+    event = product.event or Event()
     rows: list[dict[str, Any]] = []
 
     def add(name: str, values: list[dict[str, Any]]) -> None:
@@ -75,40 +75,39 @@ def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
                          "separator": "; " if name in ("topics", "partners") else ", "})
 
     add("type", [term_link(site, "types", entry.kind, lang)])
-    date = format_partial_date(neutral.get("date"), lang)
+    date = format_partial_date(product.date, lang)
     add("date", [{"label": date}] if date else [])
     for vocabulary in TERM_FIELDS:
-        add(vocabulary, [term_link(site, vocabulary, t, lang) for t in neutral.get(TERM_FIELDS[vocabulary]) or []])
-    add("partners", [{"label": label(site, "partners", p, lang)} for p in neutral.get("partners") or []])
-    add("authors", [{"label": a} for a in neutral.get("authors") or []])
-    if event.get("kind"):
-        add("event_kind", [{"label": label(site, "event_kinds", event["kind"], lang)}])
-    if event.get("format"):
-        add("format", [{"label": label(site, "formats", event["format"], lang)}])
-    add("location", [{"label": event["location"]}] if event.get("location") else [])
-    if event.get("participants") is not None:
-        add("participants", [{"label": str(event["participants"])}])
-    if neutral.get("license"):
-        licence = site.taxonomies["licenses"][neutral["license"]]
+        add(vocabulary, [term_link(site, vocabulary, t, lang) for t in product.at(TERM_FIELDS[vocabulary]) or []])
+    add("partners", [{"label": label(site, "partners", p, lang)} for p in product.partners])
+    add("authors", [{"label": a} for a in product.authors])
+    if event.kind:
+        add("event_kind", [{"label": label(site, "event_kinds", event.kind, lang)}])
+    if event.format:
+        add("format", [{"label": label(site, "formats", event.format, lang)}])
+    add("location", [{"label": event.location}] if event.location else [])
+    if event.participants is not None:
+        add("participants", [{"label": str(event.participants)}])
+    if product.license:
+        licence = site.taxonomies["licenses"][product.license]
         add("license", [{"label": licence.label.get(lang, licence.id), "url": licence.extra.get("url")}])
     add("languages", [{"label": language_names(site, lang)[l],
                        "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
-    attachments = [_attachment(site, entry, a, lang)
-                   for a in neutral.get("attachments") or [] if isinstance(a, dict)]
+    attachments = [_attachment(site, entry, a, lang) for a in product.attachments]
     # A product with no material of its own says so plainly (see Entry.has_material).
     return {"rows": rows, "attachments": attachments, "materials_to_come": not entry.has_material}
 
 
-def _attachment(site: Site, entry: Entry, attachment: dict[str, Any], lang: str) -> dict[str, Any]:
+def _attachment(site: Site, entry: Entry, attachment: Attachment, lang: str) -> dict[str, Any]:
     """A download with its format (from the file name) and, for files in the repository, its size."""
-    href = attachment.get("url") or attachment.get("file", "")
+    href = attachment.url or attachment.file or ""
     name = urlsplit(href).path.rsplit("/", 1)[-1]
     file_format = name.rsplit(".", 1)[-1].upper() if "." in name else ""
     size = ""
-    if "file" in attachment:  # published at its place under docs/, for every language
+    if attachment.file is not None:  # published at its place under docs/, for every language
         href = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path), href))
         size = format_size(site.files[href], lang) if href in site.files else ""
-    return {"title": attachment.get("title", ""), "href": href, "external": "url" in attachment,
+    return {"title": attachment.title or "", "href": href, "external": attachment.url is not None,
             "format": file_format, "size": size}
 
 
@@ -121,7 +120,7 @@ def format_size(size: int, lang: str) -> str:
 
 def cite(site: Site, entry: Entry, lang: str, info: SiteInfo) -> dict[str, str]:
     """A citation with the permanent URL; parts the content does not give are left out."""
-    authors = entry.neutral.get("authors") or []
+    authors = entry.product.authors
     year = year_of(entry)
     url = info.url + entry_path(entry.key, lang)
     parts = [", ".join(authors)] if authors else []

@@ -20,8 +20,8 @@ LIMIT = 5
 
 
 def score(a: Entry, b: Entry) -> int:
-    shared_topics = set(a.neutral.get("topics") or []) & set(b.neutral.get("topics") or [])
-    shared_countries = set(a.neutral.get("countries") or []) & set(b.neutral.get("countries") or [])
+    shared_topics = set(a.product.topics) & set(b.product.topics)
+    shared_countries = set(a.product.countries) & set(b.product.countries)
     if not shared_topics and not shared_countries:
         return 0
     return (TOPIC_WEIGHT * len(shared_topics) + COUNTRY_WEIGHT * len(shared_countries)
@@ -38,10 +38,10 @@ class _Index:
         by_term: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in site.products():
             for field in ("topics", "countries"):
-                for term in entry.neutral.get(field) or []:
+                for term in entry.product.at(field) or ():
                     by_term[(field, term)].append(entry)
         self.by_term = {key: tuple(entries) for key, entries in by_term.items()}
-        self.order = {entry.key: (date_key(entry.neutral.get("date")), entry.key) for entry in site.products()}
+        self.order = {entry.key: (date_key(entry.product.date), entry.key) for entry in site.products()}
 
 
 def _index(site: Site) -> _Index:
@@ -61,7 +61,7 @@ def related(site: Site, entry: Entry, limit: int = LIMIT) -> list[Entry]:
     scores: dict[str, int] = defaultdict(int)
     others: dict[str, Entry] = {}
     for field, weight in (("topics", TOPIC_WEIGHT), ("countries", COUNTRY_WEIGHT)):
-        for term in set(entry.neutral.get(field) or []):
+        for term in set(entry.product.at(field) or ()):
             for other in index.by_term.get((field, term), ()):
                 scores[other.key] += weight
                 others[other.key] = other

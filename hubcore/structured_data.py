@@ -39,7 +39,7 @@ close the element.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable
 
 from markupsafe import Markup
 
@@ -47,6 +47,7 @@ from .exports import attachment_record
 from .feeds import feed_path, feed_title
 from .generated import TermPage, term_key
 from .model import Entry, Site
+from .product import Event
 from .settings import LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
@@ -68,10 +69,10 @@ SOCIAL_IMAGE = ("assets/images/social.png", 1200, 630)
 def schema_type(entry: Entry) -> str:
     """The schema.org type of a product (see the module's docstring for the mapping)."""
     if entry.kind == "workshop":
-        event = entry.neutral.get("event") or {}
-        if event.get("kind") in COURSE_KINDS:
+        event = entry.product.event or Event()
+        if event.kind in COURSE_KINDS:
             return "Course"
-        day_and_place = len(str(entry.neutral.get("date") or "")) == len("YYYY-MM-DD") and event.get("location")
+        day_and_place = len(entry.product.date or "") == len("YYYY-MM-DD") and event.location
         return EVENT_TYPE if day_and_place else MATERIALS_TYPE
     return TYPE_BY_KIND.get(entry.kind, "CreativeWork")
 
@@ -91,10 +92,10 @@ def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
     return term.label.get(lang, term_id) if term else term_id
 
 
-def _terms(site: Site, vocabulary: str, ids: list[str] | None, lang: str, base_url: str,
+def _terms(site: Site, vocabulary: str, ids: Iterable[str], lang: str, base_url: str,
            node_type: str) -> list[dict[str, Any]]:
     nodes = []
-    for term_id in ids or []:
+    for term_id in ids:
         node = {"@type": node_type, "name": _label(site, vocabulary, term_id, lang),
                 "url": base_url + entry_path(term_key(vocabulary, term_id, site), lang)}
         if vocabulary == "countries":
@@ -103,17 +104,16 @@ def _terms(site: Site, vocabulary: str, ids: list[str] | None, lang: str, base_u
     return nodes
 
 
-def _organisations(site: Site, ids: list[str] | None, lang: str) -> list[dict[str, str]]:
-    return [{"@type": "Organization", "name": _label(site, "partners", p, lang)} for p in ids or []]
+def _organisations(site: Site, ids: Iterable[str], lang: str) -> list[dict[str, str]]:
+    return [{"@type": "Organization", "name": _label(site, "partners", p, lang)} for p in ids]
 
 
 def _media(entry: Entry, base_url: str) -> list[dict[str, str]]:
     """The product's attachments as media objects, with absolute addresses (as the catalogue gives them)."""
     media = []
-    for attachment in entry.neutral.get("attachments") or []:
-        if isinstance(attachment, dict):
-            found = attachment_record(entry, attachment, base_url)
-            media.append({"@type": "MediaObject", "name": found["title"], "contentUrl": found["url"]})
+    for attachment in entry.product.attachments:
+        found = attachment_record(entry, attachment, base_url)
+        media.append({"@type": "MediaObject", "name": found["title"], "contentUrl": found["url"]})
     return media
 
 
@@ -134,7 +134,7 @@ def _website(site: Site, lang: str, site_name: str, base_url: str) -> dict[str, 
 def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url: str,
                    last_updated: dict[str, str] | None = None) -> dict[str, Any]:
     """The schema.org description of a product as read in ``lang`` (its content's language)."""
-    neutral = entry.neutral
+    product = entry.product
     document = entry.document(lang)
     content_lang = document.lang
     url = base_url + entry_path(entry.key, content_lang)
@@ -144,33 +144,33 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
     if entry.text("summary", lang):
         node["description"] = str(entry.text("summary", lang))
     node["inLanguage"] = content_lang
-    date = str(neutral["date"]) if neutral.get("date") else None
+    date = product.date
     modified = (last_updated or {}).get(document.docs_path)
     page: dict[str, Any] = {}  # what describes the page (the work itself, or the event's page)
     if modified:
         page["dateModified"] = modified
-    licence = neutral.get("license")
+    licence = product.license
     if licence:
         url_of = site.taxonomies["licenses"][licence].extra.get("url")
         page["license"] = url_of or licence
     page.update(_translations(entry, content_lang, base_url))
-    organisations = _organisations(site, neutral.get("partners"), content_lang)
+    organisations = _organisations(site, product.partners, content_lang)
     if organisations:
         page["creator"] = organisations
     if entry.has_material:
         media = _media(entry, base_url)
         if media:
             page["associatedMedia"] = media
-    topics = _terms(site, "topics", neutral.get("topics"), content_lang, base_url, "DefinedTerm")
-    countries = _terms(site, "countries", neutral.get("countries"), content_lang, base_url, "Country")
+    topics = _terms(site, "topics", product.topics, content_lang, base_url, "DefinedTerm")
+    countries = _terms(site, "countries", product.countries, content_lang, base_url, "Country")
     if kind == EVENT_TYPE:
-        event = neutral.get("event") or {}
+        event = product.event or Event()
         if date:
             node["startDate"] = date
-        if event.get("format") in ATTENDANCE:
-            node["eventAttendanceMode"] = ATTENDANCE[event["format"]]
-        if event.get("location"):
-            node["location"] = {"@type": "Place", "name": str(event["location"])}
+        if event.format in ATTENDANCE:
+            node["eventAttendanceMode"] = ATTENDANCE[event.format]
+        if event.location:
+            node["location"] = {"@type": "Place", "name": event.location}
         if topics or countries:
             node["about"] = topics + countries
         node["isPartOf"] = _website(site, content_lang, site_name, base_url)
@@ -179,7 +179,7 @@ def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url
     if date:
         node["datePublished"] = date
     node.update({k: v for k, v in page.items() if k == "dateModified"})
-    authors = [str(a) for a in neutral.get("authors") or []]
+    authors = list(product.authors)
     if authors:
         node["author"] = authors
     if topics:
