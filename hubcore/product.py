@@ -75,11 +75,16 @@ class Product:
         """The value at a declared field's path: ``date``, ``event.location`` (None when absent)."""
         name, _, rest = path.partition(".")
         value = self.values.get(name)
-        for part in rest.split(".") if rest else ():
-            if value is None:
-                return None
-            value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+        for sub in rest.split(".") if rest else ():
+            value = part(value, sub)
         return value
+
+
+def part(value: Any, name: str) -> Any:
+    """A sub-field of a mapping field's value (an ``Event``, or a plain dict), None when absent."""
+    if value is None:
+        return None
+    return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
 
 
 _ATTRIBUTES = frozenset(f.name for f in dataclasses.fields(Product)) - {"values"}

@@ -6,15 +6,18 @@ output as plain data, without a site engine.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+from typing import Iterator
 
 import pytest
 from fixture_tree import front, loaded
 
-from hubcore import schema
+from hubcore import exports, schema
 from hubcore.product import RECORD_TYPES, Attachment, Event, Product, product_of
 
-GUIDE = "docs/guides/x.md"
+BASE_URL = "https://hub.example/"
 WORKSHOP = "docs/workshops/w.md"
 FULL_WORKSHOP = front(
     'title: "Workshop materials"', 'summary: "What was taught."', "date: 2022",
@@ -23,6 +26,20 @@ FULL_WORKSHOP = front(
     'event: {kind: seminar, format: offline, location: "Almaty", participants: 0}',
     'attachments: [{title: "Slides", url: "https://example.org/s.pdf"}]', "full_text: true",
     "license: CC-BY-4.0", 'review_by: "2030-01-31"')
+
+# A field only these tests declare: it must reach every output its declaration names.
+EDITORS = schema.Field("editors", "text-list", {"en": "Who edited it.", "ru": "Кто редактировал."},
+                       record=schema.Record(125, "texts", {"type": "array", "items": schema.JSON_TEXT}, always=True))
+
+
+@pytest.fixture
+def editors(monkeypatch) -> Iterator[schema.Field]:
+    """``EDITORS`` declared as one more product field, for this test only."""
+    monkeypatch.setattr(schema, "PRODUCT_FIELDS", schema.PRODUCT_FIELDS + (EDITORS,))
+    schema.fields_for.cache_clear()
+    yield EDITORS
+    monkeypatch.undo()
+    schema.fields_for.cache_clear()
 
 
 # --- The typed product ---------------------------------------------------------------
@@ -76,12 +93,39 @@ def test_the_product_types_follow_the_declarations():
             assert [f.name for f in dataclasses.fields(RECORD_TYPES[spec.name])] == [s.name for s in spec.fields]
 
 
-def test_a_field_without_an_attribute_is_still_read_through_the_declarations(monkeypatch):
-    extra = schema.Field("editors", "text-list", {"en": "Editors.", "ru": "Редакторы."})
-    monkeypatch.setattr(schema, "PRODUCT_FIELDS", schema.PRODUCT_FIELDS + (extra,))
-    schema.fields_for.cache_clear()
-    try:
-        assert product_of("guide", {"editors": ["E. Editor"]}).at("editors") == ("E. Editor",)
-    finally:
-        monkeypatch.undo()
-        schema.fields_for.cache_clear()
+def test_a_field_without_an_attribute_is_still_read_through_the_declarations(editors):
+    assert product_of("guide", {"editors": ["E. Editor"]}).at("editors") == ("E. Editor",)
+
+
+# --- The catalogue --------------------------------------------------------------------
+
+def test_a_catalogue_record_lays_out_each_field_as_declared(tmp_path):
+    site = loaded(tmp_path, {WORKSHOP: FULL_WORKSHOP})
+    entry = site.entries["workshops/w"]
+    record = exports.record(site, entry, BASE_URL, {"workshops/w.md": "2024-02-03"})
+    assert list(record) == [f.name for f in schema.record_fields()]  # every field given, in declared order
+    assert record["id"] == "workshops/w" and record["type"] == "workshop" and record["languages"] == ["en"]
+    assert record["title"] == {"en": "Workshop materials"} and record["url"] == {"en": BASE_URL + "workshops/w/"}
+    assert record["date"] == "2022" and record["countries"] == ["kz", "uz"] and record["partners"] == ["acsh"]
+    assert record["authors"] == ["A. Author", "B. Author"]
+    assert record["event"] == {"kind": "seminar", "format": "offline", "location": "Almaty", "participants": 0}
+    assert record["attachments"] == [{"title": "Slides", "url": "https://example.org/s.pdf", "format": "PDF"}]
+    assert record["license"] == {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+    assert record["last_updated"] == "2024-02-03"
+    bare = exports.record(site, site.entries["guides/valid"], BASE_URL)
+    assert not {"partners_source", "event", "license", "last_updated"} & set(bare)  # left out, never guessed
+    assert bare["partners"] == [] and bare["attachments"] == []  # lists are always there
+
+
+def test_a_field_declared_with_a_record_is_in_every_catalogue_output(tmp_path, editors):
+    site = loaded(tmp_path, {WORKSHOP: FULL_WORKSHOP.replace("---\n\n", 'editors: ["E. Editor"]\n---\n\n')})
+    record = exports.record(site, site.entries["workshops/w"], BASE_URL)
+    assert record["editors"] == ["E. Editor"]
+    assert list(record).index("editors") == list(record).index("authors") + 1  # by its position
+    assert "editors" in exports.columns()
+    row = next(csv.DictReader(io.StringIO(exports.to_csv([record]).decode("utf-8-sig"))))
+    assert row["editors"] == "E. Editor"
+    assert exports.catalog_schema(site, BASE_URL)["properties"]["products"]["items"]["properties"]["editors"][
+        "description"] == "Who edited it."
+    assert {"name": "editors", "columns": ["editors"], "required": True, "help": "Кто редактировал."} \
+        in exports.field_table("ru")
