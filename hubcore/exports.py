@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from .feeds import feed_path
+from .field_help import FieldHelp
 from .file_formats import formula_start
 from .model import Entry, Site
 from .product import Attachment, part
@@ -39,6 +40,7 @@ SCHEMA_FILE = "catalog.schema.json"
 DCAT_FILE = "catalog.jsonld"
 OPEN_DATA_KEY = "open-data"  # the page that documents these files (docs/open-data.md)
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_LANGUAGE = "en"  # the catalogue's schema describes its fields in English
 
 # Separators inside one CSV cell. Identifiers never contain "; "; free texts
 # (authors, attachment titles) may, so each of those values takes its own line.
@@ -141,7 +143,7 @@ def _property(site: Site, spec: Field) -> dict[str, Any]:
     """The JSON Schema of one field of a record: its declared schema, its help, and the ids of its
     vocabulary as the allowed values (identifiers must be terms of the vocabularies the catalogue ships)."""
     assert spec.record
-    result = {**spec.record.schema, "description": spec.help["en"]}
+    result = {**spec.record.schema, "description": site.field_help.text(spec.name, SCHEMA_LANGUAGE)}
     if spec.vocabulary and spec.record.shape == "ids":
         result = {**result, "items": {"enum": list(site.taxonomies[spec.vocabulary])}}
     elif spec.vocabulary and spec.record.shape == "value":
@@ -308,17 +310,17 @@ def outputs(site: Site, base_url: str, titles: dict[str, str], descriptions: dic
     }
 
 
-def field_table(lang: str) -> list[dict[str, Any]]:
+def field_table(help: FieldHelp, lang: str) -> list[dict[str, Any]]:
     """The open-data page's reference: each field, its CSV columns and what it means in ``lang``."""
     return [{"name": f.name, "columns": list(field_columns(f)), "required": bool(f.record and f.record.always),
-             "help": f.help[lang]} for f in record_fields()]
+             "help": help.text(f.name, lang)} for f in record_fields()]
 
 
-def open_data_view(lang: str) -> dict[str, Any]:
+def open_data_view(site: Site, lang: str) -> dict[str, Any]:
     """What the open-data page lists after its text: the files (site-relative) and the fields."""
     files = [{"name": JSON_FILE, "url": JSON_FILE, "format": "JSON"},
              {"name": CSV_FILE, "url": CSV_FILE, "format": "CSV"},
              {"name": SCHEMA_FILE, "url": SCHEMA_FILE, "format": "JSON Schema"},
              {"name": DCAT_FILE, "url": DCAT_FILE, "format": "DCAT (JSON-LD)"}]
     files += [{"name": feed_path(l), "url": feed_path(l), "format": "Atom", "lang": l} for l in LANGUAGES]
-    return {"files": files, "fields": field_table(lang)}
+    return {"files": files, "fields": field_table(site.field_help, lang)}

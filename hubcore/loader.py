@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import body_check, contribution, file_formats, generated, html_policy, limits
+from . import body_check, contribution, field_help, file_formats, generated, html_policy, limits
 from .data_files import load_mapping
 from .fields import FieldChecker
 from .frontmatter import SourceFile, split
@@ -131,6 +131,8 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value
     problems += more + _check_ui(ui_document)
+    help, more = field_help.load(root)
+    problems += more
     found = contribution.walk(paths, taxonomies)
     problems += found.problems
     allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
@@ -159,7 +161,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
             continue
         _normalise_dates(kind, versions)
         entry = _entry(key, kind, versions)
-        problems += _check_entry(entry, taxonomies)
+        problems += _check_entry(entry, taxonomies, help)
         entries[key] = entry
     problems += contribution.address_problems(
         {key: entry.original.source.path for key, entry in entries.items()},
@@ -177,7 +179,8 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     sizes = {rel: (paths.docs / rel).stat().st_size for rel in sorted(found.files & published)}
     sizes.update({d.docs_path: (paths.docs / d.docs_path).stat().st_size
                   for e in entries.values() if not e.draft for d in e.versions.values()})
-    return Site(taxonomies, project, settings, entries, ui, dict(sorted(sizes.items()))), sorted(set(problems))
+    return (Site(taxonomies, project, settings, entries, ui, help, dict(sorted(sizes.items()))),
+            sorted(set(problems)))
 
 
 def _check_file(paths: Paths, rel: str, used: bool) -> list[Problem]:
@@ -242,13 +245,13 @@ def _reporter(problems: list[Problem], source: SourceFile):
     return report
 
 
-def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
+def _check_entry(entry: Entry, taxonomies: Taxonomies, help: field_help.FieldHelp) -> list[Problem]:
     problems: list[Problem] = []
     texts = translatable_names(entry.kind)
     for document in entry.versions.values():
         is_original = document is entry.original
         problems += placeholders.problems(document.source, entry.draft)
-        checker = FieldChecker(taxonomies, _reporter(problems, document.source))
+        checker = FieldChecker(taxonomies, _reporter(problems, document.source), help)
         checker.check(document.meta, entry.kind, None if is_original else texts)
         if is_original:
             if "translated_from" in document.meta:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from .field_help import FieldHelp
 from .frontmatter import SourceFile
 from .product import Product, product_of
 from .schema import PAGE, translatable_names
@@ -112,6 +113,7 @@ class Site:
     settings: dict[str, Any]
     entries: dict[str, Entry]
     ui: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface words per language
+    field_help: FieldHelp = field(default_factory=FieldHelp)  # what each field means, per language
     # What is published (docs-relative path -> bytes): every page that is not a draft, and
     # every attachment or image such a page uses. Nothing else under docs/ reaches the site.
     files: dict[str, int] = field(default_factory=dict)

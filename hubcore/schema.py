@@ -83,7 +83,6 @@ class Field:
 
     name: str
     kind: str
-    help: dict[str, str]  # what the field means, for authors, in every site language
     required: bool = False
     translatable: bool = False  # written in each language's file; else language-neutral
     vocabulary: str | None = None
@@ -102,106 +101,61 @@ class Field:
 
 TITLE = Field(
     "title", "text",
-    {"en": "The title, in the language of the file.",
-     "ru": "Название на языке файла."},
     required=True, translatable=True, max_length=200, example='"Open data in public services"',
     record=Record(50, "per-language", per_language(JSON_TEXT), always=True))
 SUMMARY = Field(
     "summary", "text",
-    {"en": "One or two plain sentences: shown in listings, search results, feeds and the page description.",
-     "ru": "Одно-два простых предложения: показываются в списках, результатах поиска, лентах и описании страницы."},
     required=True, translatable=True, max_length=300,
     example='"One or two sentences that say what this is and who it is for."',
     record=Record(60, "per-language", per_language(JSON_TEXT), always=True))
 
 EVENT_FIELDS = (
     Field("kind", "term",
-          {"en": "What kind of event the materials come from.",
-           "ru": "Вид мероприятия, к которому относятся материалы."},
           required=True, vocabulary="event_kinds", example="workshop"),
     Field("format", "term",
-          {"en": "How it was delivered.", "ru": "Формат проведения."},
           vocabulary="formats", example="online"),
     Field("location", "text",
-          {"en": "Where it took place (city, venue), if known.",
-           "ru": "Место проведения (город, площадка), если известно."},
           max_length=200, example='"City, venue"'),
     Field("participants", "count",
-          {"en": "How many people took part, if known.",
-           "ru": "Число участников, если известно."},
           example="30"),
 )
 
 ATTACHMENT_FIELDS = (
     Field("title", "text",
-          {"en": "What the file is, for the link text.", "ru": "Что это за файл (текст ссылки)."},
           required=True, max_length=200, example='"Presentation slides"'),
     Field("file", "file",
-          {"en": "A file in the repository, relative to this Markdown file.",
-           "ru": "Файл в репозитории, путь относительно этого файла Markdown."},
           example="files/slides.pdf"),
     Field("url", "https-url",
-          {"en": "Or an https:// address of the document elsewhere.",
-           "ru": "Или адрес документа в интернете, начинающийся с https://."},
           example='"https://example.org/report.pdf"'),
 )
 
 TRANSLATED_FROM = Field(
     "translated_from", "mapping",
-    {"en": "Translations only: the version of the original this translation was made from "
-           "(set by 'hub.py translations refresh', not by hand).",
-     "ru": "Только в переводах: версия оригинала, с которой сделан перевод "
-           "(записывается командой 'hub.py translations refresh', а не вручную)."},
     translatable=True,
-    fields=tuple(Field(part, "hash", {"en": f"Hash of the original's {part}.",
-                                      "ru": f"Хеш поля {part} оригинала."}, required=True)
+    fields=tuple(Field(part, "hash", required=True)
                  for part in ("title", "summary", "body")))
 
 PRODUCT_FIELDS: tuple[Field, ...] = (
     TITLE,
     SUMMARY,
     Field("date", "date",
-          {"en": "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD.",
-           "ru": "Когда материал опубликован или мероприятие проведено: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."},
           example='"2023-05"', record=Record(70, "value", JSON_DATE)),
     Field("countries", "terms",
-          {"en": "Countries it concerns: ISO 3166-1 alpha-2 codes in lower case, as listed in "
-                 "data/taxonomies.yml.",
-           "ru": "Страны, к которым относится материал: коды ISO 3166-1 alpha-2 строчными буквами, "
-                 "как в data/taxonomies.yml."},
           vocabulary="countries", example="[kz, uz]",
           record=Record(80, "ids", {"type": "array", "items": JSON_ID}, always=True)),
     Field("topics", "terms",
-          {"en": "Topics it covers (ids of the project's topics, from data/taxonomies.yml).",
-           "ru": "Темы материала (идентификаторы тем проекта из data/taxonomies.yml)."},
           vocabulary="topics", example="[open-data]",
           record=Record(90, "ids", {"type": "array", "items": JSON_ID}, always=True)),
     Field("partners", "terms",
-          {"en": "Organisations that prepared this item, listed only when the item's own document names "
-                 "them (on its cover or title page, for instance); partners_source says where. The "
-                 "organisations that implement and fund the project are named on the about page, not on "
-                 "every item (ids from data/taxonomies.yml).",
-           "ru": "Организации, подготовившие этот материал, — только если их называет сам документ "
-                 "(например, на обложке или титульном листе); где именно, сказано в partners_source. "
-                 "Организации, которые реализуют и финансируют проект, названы на странице «О проекте», "
-                 "а не у каждого материала (идентификаторы из data/taxonomies.yml)."},
           vocabulary="partners", needs=("partners_source",), example="[undp-kazakhstan, acsh]",
           record=Record(100, "ids", {"type": "array", "items": JSON_ID}, always=True)),
     Field("partners_source", "text",
-          {"en": "Where the item's own document names the organisations listed in partners, e.g. "
-                 "\"Report, title page\". Required with partners.",
-           "ru": "Где сам документ называет организации из partners, например «Отчёт, титульный лист». "
-                 "Обязательно вместе с partners."},
           max_length=300, needs=("partners",), example='"Report, title page"',
           record=Record(110, "value", JSON_TEXT)),
     Field("authors", "text-list",
-          {"en": "People or organisations who wrote it, as the item names them.",
-           "ru": "Авторы — люди или организации, как они указаны в материале."},
           max_length=200, example='["First Author", "Second Author"]',
           record=Record(120, "texts", {"type": "array", "items": JSON_TEXT}, always=True)),
     Field("event", "mapping",
-          {"en": "The event the materials come from (workshop materials only).",
-           "ru": "Мероприятие, к которому относятся материалы (только для материалов мероприятий)."},
           fields=EVENT_FIELDS, only_types=("workshop",), example="{kind: workshop, format: online}",
           record=Record(130, "object", {
               "type": "object", "required": ["kind"], "additionalProperties": False,
@@ -209,10 +163,6 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
                              "participants": {"type": "integer", "minimum": 0}}},
               parts=("kind", "format", "location", "participants"))),
     Field("attachments", "mapping-list",
-          {"en": "Documents to download: each with a title and either a file in the repository or the "
-                 "address of a document elsewhere.",
-           "ru": "Документы для скачивания: у каждого название и либо файл в репозитории, либо адрес "
-                 "документа в интернете."},
           fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
           example='[{title: "Presentation slides", file: files/slides.pdf}]',
           record=Record(150, "texts", {
@@ -221,37 +171,18 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
                                          "properties": {"title": JSON_TEXT, "url": JSON_URL,
                                                         "format": {"type": "string"}}}}, always=True)),
     Field("full_text", "boolean",
-          {"en": "true when the text of this page is the product itself (the whole case study, guide or "
-                 "report), not only a description of it. A product has material of its own when this is "
-                 "true or it lists attachments; only then does it get a PDF, a download link and a place "
-                 "in the feeds. Otherwise its card says the materials are to come.",
-           "ru": "true, если текст этой страницы — сам материал (полный текст кейса, руководства или "
-                 "отчёта), а не только его описание. Собственные материалы есть у продукта, если здесь "
-                 "стоит true или указаны файлы для скачивания (attachments); только тогда у него есть "
-                 "PDF, ссылка для скачивания и запись в лентах новостей. Иначе в карточке сказано, что "
-                 "материалы будут размещены позже."},
           example="true"),
     Field("tags", "text-list",
-          {"en": "Free keywords, in the language of the file.",
-           "ru": "Свободные ключевые слова на языке файла."},
           translatable=True, max_length=60, example="[e-government, open data]"),
     Field("license", "term",
-          {"en": "The licence of the content (ids from data/taxonomies.yml). Without one, the hub "
-                 "states no licence for it.",
-           "ru": "Лицензия материала (идентификаторы из data/taxonomies.yml). Если она не указана, "
-                 "сайт не указывает для материала никакой лицензии."},
           vocabulary="licenses", example="CC-BY-4.0",
           record=Record(160, "object", {
               "type": "object", "required": ["id", "url"], "additionalProperties": False,
               "properties": {"id": {"type": "string", "minLength": 1}, "url": JSON_URL}},
               parts=("id", "url"))),
     Field("draft", "boolean",
-          {"en": "true keeps it out of the published site.",
-           "ru": "true — материал не публикуется на сайте."},
           example="true"),
     Field("review_by", "day",
-          {"en": "When the content should be checked again: YYYY-MM-DD.",
-           "ru": "Когда содержание нужно проверить снова: ГГГГ-ММ-ДД."},
           example='"2027-06-30"'),
     TRANSLATED_FROM,
 )
@@ -261,31 +192,17 @@ PAGE_FIELDS: tuple[Field, ...] = (TITLE, SUMMARY, TRANSLATED_FROM)
 # What the hub works out for every product (never written in a file), declared beside the fields.
 DERIVED: tuple[Field, ...] = (
     Field("id", DERIVED_KIND,
-          {"en": "Stable identifier: the product's section and file name without the language "
-                 "(e.g. workshops/online-workshop-1). It does not change when the text does.",
-           "ru": "Постоянный идентификатор: раздел и имя файла материала без указания языка "
-                 "(например, workshops/online-workshop-1). Не меняется при изменении текста."},
           record=Record(10, "value", JSON_TEXT, always=True)),
     Field("type", DERIVED_KIND,
-          {"en": "Content type: its id, with its labels in \"vocabularies\" of the JSON.",
-           "ru": "Тип материала: идентификатор; названия — в разделе «vocabularies» файла JSON."},
           vocabulary="types", record=Record(20, "value", JSON_ID, always=True)),
     Field("languages", DERIVED_KIND,
-          {"en": "Languages the product is written in (ISO 639-1 codes).",
-           "ru": "Языки, на которых написан материал (коды ISO 639-1)."},
           record=Record(30, "ids", {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1},
                         always=True)),
     Field("original_language", DERIVED_KIND,
-          {"en": "The language of the original; the others are translations.",
-           "ru": "Язык оригинала; остальные версии — переводы."},
           record=Record(40, "value", {"enum": list(LANGUAGES)}, always=True)),
     Field("url", DERIVED_KIND,
-          {"en": "Address of the product's page in each language it is written in.",
-           "ru": "Адрес страницы материала на каждом языке, на котором он написан."},
           record=Record(140, "per-language", per_language(JSON_URL), always=True)),
     Field("last_updated", DERIVED_KIND,
-          {"en": "Day the product's text last changed (YYYY-MM-DD, from the repository's history).",
-           "ru": "День последнего изменения текста материала (ГГГГ-ММ-ДД, по истории репозитория)."},
           record=Record(170, "value", JSON_DAY)),
 )
 

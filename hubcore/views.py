@@ -92,15 +92,15 @@ def field_reference(site: Site, lang: str, info: SiteInfo) -> list[dict[str, Any
     kinds = [(t.id, t.label.get(lang, t.id)) for t in site.taxonomies.types.values()]
     kinds.append((PAGE, site.ui.get(lang, {}).get("other_pages", PAGE)))
 
-    def describe(spec: Field) -> dict[str, Any]:
+    def describe(spec: Field, path: str) -> dict[str, Any]:
         allowed = ([{"id": t, "label": term.label.get(lang, t)}
                     for t, term in site.taxonomies[spec.vocabulary].items()] if spec.vocabulary else [])
-        return {"name": spec.name, "required": spec.required, "help": spec.help.get(lang, ""),
+        return {"name": spec.name, "required": spec.required, "help": site.field_help.text(path, lang),
                 "example": spec.example, "translatable": spec.translatable, "allowed": allowed,
-                "fields": [describe(sub) for sub in spec.fields]}
+                "fields": [describe(sub, f"{path}.{sub.name}") for sub in spec.fields]}
 
     return [{"kind": kind, "label": label, "schema_url": f"{info.url}schemas/{kind}.schema.json",
-             "fields": [describe(spec) for spec in fields_for(kind)]} for kind, label in kinds]
+             "fields": [describe(spec, spec.name) for spec in fields_for(kind)]} for kind, label in kinds]
 
 
 def _translation_rows(site: Site, lang: str) -> dict[str, Any]:
@@ -154,7 +154,7 @@ def _page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) ->
         view["results"] = results(site, lang)
         view["officials_engaged"] = site.project.get("officials_engaged")
     elif entry.key == exports.OPEN_DATA_KEY:
-        view["open_data"] = exports.open_data_view(lang)
+        view["open_data"] = exports.open_data_view(site, lang)
     elif entry.key in ("topics", "countries"):
         view["terms"] = term_index(site, entry.key, lang)
     elif entry.key == LIBRARY_KEY:

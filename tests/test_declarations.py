@@ -14,7 +14,8 @@ from typing import Iterator
 import pytest
 from fixture_tree import front, loaded
 
-from hubcore import exports, schema
+from hubcore import exports, field_help, schema
+from hubcore.field_help import FieldHelp
 from hubcore.product import RECORD_TYPES, Attachment, Event, Product, product_of
 
 BASE_URL = "https://hub.example/"
@@ -28,18 +29,25 @@ FULL_WORKSHOP = front(
     "license: CC-BY-4.0", 'review_by: "2030-01-31"')
 
 # A field only these tests declare: it must reach every output its declaration names.
-EDITORS = schema.Field("editors", "text-list", {"en": "Who edited it.", "ru": "Кто редактировал."},
+EDITORS = schema.Field("editors", "text-list",
                        record=schema.Record(125, "texts", {"type": "array", "items": schema.JSON_TEXT}, always=True))
+EDITORS_HELP = {"en": "Who edited it.", "ru": "Кто редактировал."}
 
 
 @pytest.fixture
 def editors(monkeypatch) -> Iterator[schema.Field]:
-    """``EDITORS`` declared as one more product field, for this test only."""
+    """``EDITORS`` declared as one more product field, with its help, for this test only."""
     monkeypatch.setattr(schema, "PRODUCT_FIELDS", schema.PRODUCT_FIELDS + (EDITORS,))
+    monkeypatch.setattr(field_help, "load", lambda root, load=field_help.load: _with_editors(load(root)))
     schema.fields_for.cache_clear()
     yield EDITORS
     monkeypatch.undo()
     schema.fields_for.cache_clear()
+
+
+def _with_editors(loaded: tuple[FieldHelp, list]) -> tuple[FieldHelp, list]:
+    help, problems = loaded
+    return FieldHelp({**help.texts, "editors": EDITORS_HELP}), [p for p in problems if p.field != "editors"]
 
 
 # --- The typed product ---------------------------------------------------------------
@@ -128,4 +136,4 @@ def test_a_field_declared_with_a_record_is_in_every_catalogue_output(tmp_path, e
     assert exports.catalog_schema(site, BASE_URL)["properties"]["products"]["items"]["properties"]["editors"][
         "description"] == "Who edited it."
     assert {"name": "editors", "columns": ["editors"], "required": True, "help": "Кто редактировал."} \
-        in exports.field_table("ru")
+        in exports.field_table(site.field_help, "ru")
