@@ -74,21 +74,19 @@ def _last_updated(entry: Entry, last_updated: dict[str, str]) -> str | None:
 
 def record(site: Site, entry: Entry, base_url: str, last_updated: dict[str, str] | None = None) -> dict[str, Any]:
     """One published product as a catalogue record, its fields in their declared order."""
-    derived = {"id": entry.key, "type": entry.kind, "languages": entry.languages,
-               "original_language": entry.original.lang,
-               "url": {lang: base_url + entry_path(entry.key, lang) for lang in entry.languages},
-               "last_updated": _last_updated(entry, last_updated or {})}
-    values = {spec.name: derived[spec.name] if spec.kind == DERIVED_KIND else _value(site, entry, spec, base_url)
-              for spec in record_fields()}
+    known = {"url": {lang: base_url + entry_path(entry.key, lang) for lang in entry.languages},
+             "last_updated": _last_updated(entry, last_updated or {})}  # what the entry alone does not know
+    values = {spec.name: known[spec.name] if spec.name in known and spec.kind == DERIVED_KIND
+              else _value(site, entry, spec, base_url) for spec in record_fields()}
     return {name: value for name, value in values.items() if value is not None}
 
 
 def _value(site: Site, entry: Entry, spec: Field, base_url: str) -> Any:
-    """A front-matter field's value in a record, laid out as its ``Record`` says (None: left out)."""
+    """A field's value in a record, laid out as its ``Record`` says (None: left out)."""
     assert spec.record
     if spec.translatable:  # written in each language's file
         return {lang: entry.versions[lang].meta.get(spec.name) for lang in entry.languages}
-    value = entry.product.at(spec.name)
+    value = entry.value(spec.name)
     if spec.record.shape == "object":
         return _object(site, spec, value)
     if isinstance(value, tuple):

@@ -37,6 +37,10 @@ def term_key(vocabulary: str, term_id: str, site: Site) -> str:
     return f"{TERM_FOLDERS[vocabulary]}/{term_id}"
 
 
+def has_term_pages(vocabulary: str) -> bool:
+    """Whether each term of ``vocabulary`` has a page of its own (term_key), for others to link to."""
+    return vocabulary == "types" or vocabulary in TERM_FOLDERS
+
 
 def term_pages(site: Site) -> dict[str, TermPage]:
     """Every generated page by key (hand-written section intros are not generated)."""

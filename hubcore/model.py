@@ -82,6 +82,13 @@ class Entry:
         """The neutral fields typed as declared (product.py): what every output reads."""
         return product_of(self.kind, self.neutral)
 
+    def value(self, path: str) -> Any:
+        """A product's value at a declared field's path (schema.shown_in): the typed front matter, or
+        what the entry itself says of the values the hub works out (schema.DERIVED) it can know alone."""
+        derived = {"id": self.key, "type": self.kind, "languages": self.languages,
+                   "original_language": self.original.lang}
+        return derived[path] if path in derived else self.product.at(path)
+
     @property
     def has_material(self) -> bool:
         """Whether the product has material of its own: the one rule, used by every output.

@@ -1,6 +1,7 @@
 """A product as listings show it and as its own page's card shows it, in one language.
 
-Labels come from the vocabularies in the reader's language; term values link to
+The card's rows are the fields whose declarations (schema.py) give a ``card``:
+labels come from the vocabularies in the reader's language; term values link to
 their term pages; sizes and dates are written the reader's way.
 """
 
@@ -13,10 +14,11 @@ from urllib.parse import urlsplit
 from babel.units import format_unit
 
 from .dates import format_partial_date
-from .generated import TERM_FIELDS, term_key
+from .generated import has_term_pages, term_key
 from .language_views import language_names
 from .model import Entry, Site
-from .product import Attachment, Event
+from .product import Attachment
+from .schema import DERIVED_KIND, Field, Row, shown_in
 from .site_info import SiteInfo
 from .urls import entry_path
 
@@ -64,38 +66,42 @@ def labels(site: Site, vocabulary: str, ids: Iterable[str] | None, lang: str) ->
 
 
 def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
-    """The metadata card of a product; absent fields stay absent, terms link to their pages."""
-    product = entry.product
-    event = product.event or Event()
-    rows: list[dict[str, Any]] = []
-
-    def add(name: str, values: list[dict[str, Any]]) -> None:
-        if values:  # long names (topics, organisations) may hold commas: list them with semicolons
-            rows.append({"name": name, "values": values,
-                         "separator": "; " if name in ("topics", "partners") else ", "})
-
-    add("type", [term_link(site, "types", entry.kind, lang)])
-    date = format_partial_date(product.date, lang)
-    add("date", [{"label": date}] if date else [])
-    for vocabulary in TERM_FIELDS:
-        add(vocabulary, [term_link(site, vocabulary, t, lang) for t in product.at(TERM_FIELDS[vocabulary]) or []])
-    add("partners", [{"label": label(site, "partners", p, lang)} for p in product.partners])
-    add("authors", [{"label": a} for a in product.authors])
-    if event.kind:
-        add("event_kind", [{"label": label(site, "event_kinds", event.kind, lang)}])
-    if event.format:
-        add("format", [{"label": label(site, "formats", event.format, lang)}])
-    add("location", [{"label": event.location}] if event.location else [])
-    if event.participants is not None:
-        add("participants", [{"label": str(event.participants)}])
-    if product.license:
-        licence = site.taxonomies["licenses"][product.license]
-        add("license", [{"label": licence.label.get(lang, licence.id), "url": licence.extra.get("url")}])
-    add("languages", [{"label": language_names(site, lang)[l],
-                       "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
-    attachments = [_attachment(site, entry, a, lang) for a in product.attachments]
+    """The metadata card of a product: a row per field whose declaration has a ``card`` (schema.py), in
+    their order; absent fields stay absent, terms link to their pages."""
+    rows = []
+    for path, spec in shown_in("card", entry.kind):
+        assert spec.card
+        values = row_values(site, entry, path, spec, spec.card, lang)
+        if values:
+            rows.append({"name": spec.card.word, "values": values, "separator": spec.card.separator})
+    attachments = [_attachment(site, entry, a, lang) for a in entry.product.attachments]
     # A product with no material of its own says so plainly (see Entry.has_material).
     return {"rows": rows, "attachments": attachments, "materials_to_come": not entry.has_material}
+
+
+def row_values(site: Site, entry: Entry, path: str, spec: Field, row: Row, lang: str) -> list[dict[str, Any]]:
+    """The values of one field as a row shows them in ``lang`` (card, PDF cover): each with its label and,
+    where the row links, its address; none when the product does not give the field."""
+    if spec.kind == DERIVED_KIND and spec.name == "languages":  # the product's page in each of its languages
+        names = language_names(site, lang)
+        return [{"label": names[l], "url": entry_path(entry.key, l), "lang": l} for l in entry.languages]
+    value = entry.value(path)
+    values = value if isinstance(value, (tuple, list)) else () if value is None else (value,)
+    if spec.kind in ("date", "day"):
+        return [{"label": format_partial_date(v, lang)} for v in values]
+    if spec.vocabulary:
+        return [_term(site, spec.vocabulary, t, lang, row.link) for t in values]
+    return [{"label": str(v)} for v in values]
+
+
+def _term(site: Site, vocabulary: str, term_id: str, lang: str, link: bool) -> dict[str, Any]:
+    """A term's label; linked, to its page, or to the address its entry gives where it has no page."""
+    if link and has_term_pages(vocabulary):
+        return term_link(site, vocabulary, term_id, lang)
+    if link:
+        term = site.taxonomies[vocabulary].get(term_id)
+        return {"label": label(site, vocabulary, term_id, lang), "url": term.extra.get("url") if term else None}
+    return {"label": label(site, vocabulary, term_id, lang)}
 
 
 def _attachment(site: Site, entry: Entry, attachment: Attachment, lang: str) -> dict[str, Any]:

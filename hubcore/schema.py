@@ -4,9 +4,12 @@ The validator reads these declarations; the JSON Schemas, the editor snippets,
 the scaffold and the contributor guide's field reference are generated from the
 same objects, and so is every output that shows a product's fields: the
 catalogue (``Record``: its JSON, CSV columns, JSON Schema and the open-data
-page's field table). None of them names a field on its own, so none can
-disagree with the others, and a field declared here appears wherever its
-declaration says.
+page's field table), the product page's card and the PDF's cover (``Row``), the
+schema.org description (``LinkedData``) and the Atom feeds (``FeedEntry``).
+None of them names a field on its own, so none can disagree with the others, and
+a field declared here appears wherever its declaration says, in the place its
+``position`` gives it there. What each field means, in every language, is data:
+``data/fields.yml`` (field_help.py).
 
 Besides the front matter, a catalogue record holds a few values the hub works
 out itself (the product's id, type, languages, addresses, last change): they are
@@ -15,7 +18,7 @@ declared here too, in ``DERIVED``, so that they are described in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -55,6 +58,64 @@ class Record:
         return f"Record({self.position}, {self.shape!r})"
 
 
+@dataclass(frozen=True)
+class Row:
+    """How a list of a product's fields for readers shows one: the product page's card, the PDF's cover.
+
+    ``position`` orders the rows; ``word`` is the row's label (a word of
+    data/ui.yml); with ``link``, a term links to its page (types, topics,
+    countries), or, in a vocabulary without pages, to the address its entry
+    gives (a licence); ``separator`` joins several values (long names hold
+    commas: "; ").
+    """
+
+    position: int
+    word: str
+    link: bool = False
+    separator: str = ", "
+
+
+@dataclass(frozen=True)
+class LinkedData:
+    """How a product's schema.org description (structured_data.py) holds a field.
+
+    ``position`` orders the properties; values several fields give one property
+    join in that order (an event is ``about`` its topics, then its countries).
+    ``work`` is the property on a creative work (Article, Report,
+    LearningResource, Course), ``event`` the one on an EducationEvent (None: not
+    there). With ``page``, the property describes the page rather than the thing:
+    on a work itself, on an event's ``subjectOf``, named ``work`` either way.
+    ``node`` makes each value a ``{"@type": node, "name": ...}`` (a term's with
+    its label, the address of its page where it has one and, with
+    ``identifier``, its id in capitals: ISO codes); ``values`` makes a term the
+    address given there, and leaves out a term not listed; a term with neither
+    is the address its vocabulary gives, else its id. ``with_material``: only
+    for a product with material of its own (Entry.has_material).
+    """
+
+    position: int
+    work: str | None
+    event: str | None = None
+    page: bool = False
+    node: str | None = None
+    identifier: bool = False
+    values: dict[str, str] = field(default_factory=dict)
+    with_material: bool = False
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """How an entry of the Atom feeds (feeds.py) holds a field: as ``element`` (published, updated,
+    author, summary or category), one per value, at ``position`` among the entry's fields."""
+
+    position: int
+    element: str
+
+
+# How an event was attended, as schema.org names it, by format (event.format).
+ATTENDANCE = {"online": "https://schema.org/OnlineEventAttendanceMode",
+              "offline": "https://schema.org/OfflineEventAttendanceMode"}
+
 # JSON Schemas of catalogue values.
 JSON_TEXT = {"type": "string", "minLength": 1}
 JSON_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
@@ -71,14 +132,17 @@ def per_language(value: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Field:
-    """One front-matter field.
+    """One field of a page: what its front matter may say, and where the outputs show it.
 
-    ``kind`` says how a value is checked: text, text-list, date (YYYY, YYYY-MM or
-    YYYY-MM-DD), day (YYYY-MM-DD), term (one id of ``vocabulary``), terms (a list
-    of ids), boolean, count (a whole number >= 0), url-or-file, or mapping /
-    mapping-list (checked field by field against ``fields``), hash (a recorded
-    version, see translations.py), file or https-url; ``derived`` for a value
-    the hub works out itself (``DERIVED``), which no file may give.
+    What it means, for authors and data users, is not here but in
+    ``data/fields.yml``, in every language (field_help.py).
+
+    ``kind`` says how a value is checked: text, text-list, date (YYYY, YYYY-MM
+    or YYYY-MM-DD), day (YYYY-MM-DD), term (one id of ``vocabulary``), terms (a
+    list of ids), boolean, count (a whole number >= 0), mapping or mapping-list
+    (checked field by field against ``fields``), hash (a recorded version, see
+    translations.py), file or https-url; ``derived`` for a value the hub works
+    out itself (``DERIVED``), which no file may give.
     """
 
     name: str
@@ -94,116 +158,132 @@ class Field:
     example: str = ""  # a YAML value shown in the scaffold and the field reference
     # How the outputs show it (None: that output leaves it out).
     record: Record | None = None  # the catalogue
+    card: Row | None = None  # the product page's card
+    cover: Row | None = None  # the PDF's cover
+    linked_data: LinkedData | None = None  # the schema.org description
+    feed: FeedEntry | None = None  # an entry of the Atom feeds
 
     def __repr__(self) -> str:
         return f"Field({self.name!r}, {self.kind!r})"
 
 
-TITLE = Field(
-    "title", "text",
-    required=True, translatable=True, max_length=200, example='"Open data in public services"',
-    record=Record(50, "per-language", per_language(JSON_TEXT), always=True))
-SUMMARY = Field(
-    "summary", "text",
-    required=True, translatable=True, max_length=300,
-    example='"One or two sentences that say what this is and who it is for."',
-    record=Record(60, "per-language", per_language(JSON_TEXT), always=True))
+TITLE = Field("title", "text", required=True, translatable=True, max_length=200,
+              example='"Open data in public services"',
+              record=Record(50, "per-language", per_language(JSON_TEXT), always=True))
+SUMMARY = Field("summary", "text", required=True, translatable=True, max_length=300,
+                example='"One or two sentences that say what this is and who it is for."',
+                record=Record(60, "per-language", per_language(JSON_TEXT), always=True),
+                feed=FeedEntry(40, "summary"))
 
 EVENT_FIELDS = (
-    Field("kind", "term",
-          required=True, vocabulary="event_kinds", example="workshop"),
-    Field("format", "term",
-          vocabulary="formats", example="online"),
-    Field("location", "text",
-          max_length=200, example='"City, venue"'),
-    Field("participants", "count",
-          example="30"),
+    Field("kind", "term", required=True, vocabulary="event_kinds", example="workshop",
+          card=Row(70, "event_kind")),
+    Field("format", "term", vocabulary="formats", example="online",
+          card=Row(80, "format"),
+          linked_data=LinkedData(35, None, event="eventAttendanceMode", values=ATTENDANCE)),
+    Field("location", "text", max_length=200, example='"City, venue"',
+          card=Row(90, "location"),
+          linked_data=LinkedData(36, None, event="location", node="Place")),
+    Field("participants", "count", example="30",
+          card=Row(100, "participants")),
 )
 
 ATTACHMENT_FIELDS = (
-    Field("title", "text",
-          required=True, max_length=200, example='"Presentation slides"'),
-    Field("file", "file",
-          example="files/slides.pdf"),
-    Field("url", "https-url",
-          example='"https://example.org/report.pdf"'),
+    Field("title", "text", required=True, max_length=200, example='"Presentation slides"'),
+    Field("file", "file", example="files/slides.pdf"),
+    Field("url", "https-url", example='"https://example.org/report.pdf"'),
 )
 
-TRANSLATED_FROM = Field(
-    "translated_from", "mapping",
-    translatable=True,
-    fields=tuple(Field(part, "hash", required=True)
-                 for part in ("title", "summary", "body")))
+TRANSLATED_FROM = Field("translated_from", "mapping", translatable=True,
+                        fields=tuple(Field(part, "hash", required=True) for part in ("title", "summary", "body")))
+
+_IDS = {"type": "array", "items": JSON_ID}
 
 PRODUCT_FIELDS: tuple[Field, ...] = (
     TITLE,
     SUMMARY,
-    Field("date", "date",
-          example='"2023-05"', record=Record(70, "value", JSON_DATE)),
-    Field("countries", "terms",
-          vocabulary="countries", example="[kz, uz]",
-          record=Record(80, "ids", {"type": "array", "items": JSON_ID}, always=True)),
-    Field("topics", "terms",
-          vocabulary="topics", example="[open-data]",
-          record=Record(90, "ids", {"type": "array", "items": JSON_ID}, always=True)),
-    Field("partners", "terms",
-          vocabulary="partners", needs=("partners_source",), example="[undp-kazakhstan, acsh]",
-          record=Record(100, "ids", {"type": "array", "items": JSON_ID}, always=True)),
-    Field("partners_source", "text",
-          max_length=300, needs=("partners",), example='"Report, title page"',
+    Field("date", "date", example='"2023-05"',
+          record=Record(70, "value", JSON_DATE),
+          card=Row(20, "date"), cover=Row(20, "date"),
+          linked_data=LinkedData(10, "datePublished", event="startDate"),
+          feed=FeedEntry(10, "published")),
+    Field("countries", "terms", vocabulary="countries", example="[kz, uz]",
+          record=Record(80, "ids", _IDS, always=True),
+          card=Row(40, "countries", link=True), cover=Row(30, "countries"),
+          linked_data=LinkedData(50, "spatialCoverage", event="about", node="Country", identifier=True),
+          feed=FeedEntry(52, "category")),
+    Field("topics", "terms", vocabulary="topics", example="[open-data]",
+          record=Record(90, "ids", _IDS, always=True),
+          card=Row(30, "topics", link=True, separator="; "), cover=Row(40, "topics", separator="; "),
+          linked_data=LinkedData(40, "about", event="about", node="DefinedTerm"),
+          feed=FeedEntry(51, "category")),
+    Field("partners", "terms", vocabulary="partners", needs=("partners_source",),
+          example="[undp-kazakhstan, acsh]",
+          record=Record(100, "ids", _IDS, always=True),
+          card=Row(50, "partners", separator="; "), cover=Row(50, "partners", separator="; "),
+          # The organisations the item's own document names as having prepared it: never its publisher.
+          linked_data=LinkedData(80, "creator", page=True, node="Organization")),
+    Field("partners_source", "text", max_length=300, needs=("partners",), example='"Report, title page"',
           record=Record(110, "value", JSON_TEXT)),
-    Field("authors", "text-list",
-          max_length=200, example='["First Author", "Second Author"]',
-          record=Record(120, "texts", {"type": "array", "items": JSON_TEXT}, always=True)),
-    Field("event", "mapping",
-          fields=EVENT_FIELDS, only_types=("workshop",), example="{kind: workshop, format: online}",
+    Field("authors", "text-list", max_length=200, example='["First Author", "Second Author"]',
+          record=Record(120, "texts", {"type": "array", "items": JSON_TEXT}, always=True),
+          card=Row(60, "authors"), cover=Row(60, "authors"),
+          linked_data=LinkedData(30, "author"),
+          feed=FeedEntry(30, "author")),
+    Field("event", "mapping", fields=EVENT_FIELDS, only_types=("workshop",),
+          example="{kind: workshop, format: online}",
           record=Record(130, "object", {
               "type": "object", "required": ["kind"], "additionalProperties": False,
               "properties": {"kind": JSON_ID, "format": JSON_ID, "location": JSON_TEXT,
                              "participants": {"type": "integer", "minimum": 0}}},
               parts=("kind", "format", "location", "participants"))),
-    Field("attachments", "mapping-list",
-          fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
+    Field("attachments", "mapping-list", fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
           example='[{title: "Presentation slides", file: files/slides.pdf}]',
           record=Record(150, "texts", {
               "type": "array", "items": {"type": "object", "required": ["title", "url"],
                                          "additionalProperties": False,
                                          "properties": {"title": JSON_TEXT, "url": JSON_URL,
-                                                        "format": {"type": "string"}}}}, always=True)),
-    Field("full_text", "boolean",
-          example="true"),
-    Field("tags", "text-list",
-          translatable=True, max_length=60, example="[e-government, open data]"),
-    Field("license", "term",
-          vocabulary="licenses", example="CC-BY-4.0",
+                                                        "format": {"type": "string"}}}}, always=True),
+          linked_data=LinkedData(90, "associatedMedia", page=True, node="MediaObject", with_material=True)),
+    Field("full_text", "boolean", example="true"),
+    Field("tags", "text-list", translatable=True, max_length=60, example="[e-government, open data]"),
+    Field("license", "term", vocabulary="licenses", example="CC-BY-4.0",
           record=Record(160, "object", {
               "type": "object", "required": ["id", "url"], "additionalProperties": False,
               "properties": {"id": {"type": "string", "minLength": 1}, "url": JSON_URL}},
-              parts=("id", "url"))),
-    Field("draft", "boolean",
-          example="true"),
-    Field("review_by", "day",
-          example='"2027-06-30"'),
+              parts=("id", "url")),
+          card=Row(110, "license", link=True), cover=Row(70, "license", link=True),
+          linked_data=LinkedData(60, "license", page=True)),
+    Field("draft", "boolean", example="true"),
+    Field("review_by", "day", example='"2027-06-30"'),
     TRANSLATED_FROM,
 )
 
 PAGE_FIELDS: tuple[Field, ...] = (TITLE, SUMMARY, TRANSLATED_FROM)
 
-# What the hub works out for every product (never written in a file), declared beside the fields.
+# What the hub works out for every product (never written in a file), declared beside the fields;
+# each output that shows one works it out (the entry's own: Entry.value).
 DERIVED: tuple[Field, ...] = (
     Field("id", DERIVED_KIND,
           record=Record(10, "value", JSON_TEXT, always=True)),
-    Field("type", DERIVED_KIND,
-          vocabulary="types", record=Record(20, "value", JSON_ID, always=True)),
+    Field("type", DERIVED_KIND, vocabulary="types",
+          record=Record(20, "value", JSON_ID, always=True),
+          card=Row(10, "type", link=True), cover=Row(10, "type"),
+          feed=FeedEntry(50, "category")),
     Field("languages", DERIVED_KIND,
           record=Record(30, "ids", {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1},
-                        always=True)),
+                        always=True),
+          card=Row(120, "languages", link=True),  # the product's page in each language
+          linked_data=LinkedData(70, "workTranslation", page=True)),  # on an original: its translations
     Field("original_language", DERIVED_KIND,
-          record=Record(40, "value", {"enum": list(LANGUAGES)}, always=True)),
+          record=Record(40, "value", {"enum": list(LANGUAGES)}, always=True),
+          linked_data=LinkedData(70, "translationOfWork", page=True)),  # on a translation: its original
     Field("url", DERIVED_KIND,
           record=Record(140, "per-language", per_language(JSON_URL), always=True)),
-    Field("last_updated", DERIVED_KIND,
-          record=Record(170, "value", JSON_DAY)),
+    Field("last_updated", DERIVED_KIND,  # from the repository's history
+          record=Record(170, "value", JSON_DAY),
+          linked_data=LinkedData(20, "dateModified", page=True),
+          feed=FeedEntry(20, "updated")),  # else the product's date, else the build's time (feeds.py)
 )
 
 # Keys that MkDocs or Material would act on and that authors must never set.
@@ -231,6 +311,27 @@ def translatable_names(kind: str) -> frozenset[str]:
     return frozenset(f.name for f in fields_for(kind) if f.translatable)
 
 
+OUTPUTS = ("record", "card", "cover", "linked_data", "feed")
+
+
+def shown_in(output: str, kind: str | None = None) -> list[tuple[str, Field]]:
+    """What ``output`` (one of OUTPUTS) shows of a product of ``kind`` (None: of any type), in its order.
+
+    Each is ``(path, field)``: sub-fields as ``event.kind``, the derived values
+    included, ordered by the ``position`` the field's declaration gives for that output.
+    """
+    found: list[tuple[str, Field]] = []
+
+    def walk(fields: tuple[Field, ...], prefix: str) -> None:
+        for spec in fields:
+            if getattr(spec, output) is not None:
+                found.append((prefix + spec.name, spec))
+            walk(spec.fields, f"{prefix}{spec.name}.")
+
+    walk((PRODUCT_FIELDS if kind is None else fields_for(kind)) + DERIVED, "")
+    return sorted(found, key=lambda pair: getattr(pair[1], output).position)
+
+
 def record_fields() -> list[Field]:
     """The fields of a catalogue record, front matter of every type and derived, in the record's order."""
-    return sorted((f for f in PRODUCT_FIELDS + DERIVED if f.record), key=lambda f: f.record.position)
+    return [spec for _, spec in shown_in("record")]
