@@ -3,9 +3,10 @@
 Officials print and forward documents, so each product that has material of
 its own (``Entry.has_material``: attachments, or its page's text is the product
 itself) also exists as a tidy PDF; a product whose page only describes it gets
-none, so no PDF of an empty page goes out. A PDF holds a cover (title, type,
-date, countries, organisations, licence, the page's address) and the product's
-text, with no navigation. The document is made from
+none, so no PDF of an empty page goes out. A PDF holds a cover (title, summary,
+the fields whose declarations give a ``cover`` in hubcore/schema.py: type, date,
+countries, topics, organisations, authors, licence; the page's address) and the
+product's text, with no navigation. The document is made from
 the content model, not from the built site: the body is the product's Markdown
 rendered with the site's own Markdown extensions, laid out by a Jinja template
 file (``overrides/hub/pdf/product.html``) and printed by WeasyPrint with
@@ -40,12 +41,12 @@ import markdown
 from markupsafe import Markup
 
 from hubcore import markdown_render
-from hubcore.dates import format_partial_date
 from hubcore.generated import TermPage
 from hubcore.model import Entry, Site
+from hubcore.schema import shown_in
 from hubcore.settings import Paths, cache_folder, language_of
 from hubcore.urls import entry_path
-from hubcore.product_views import format_size
+from hubcore.product_views import format_size, row_values
 
 CACHE_NAME = "pdf"  # under .cache/
 
@@ -138,30 +139,18 @@ def render_body(body: str, docs_path: str, lang: str, base_url: str, docs: Path)
     return html, list(links.processor.images if links.processor else [])
 
 
-def _label(site: Site, vocabulary: str, term_id: str, lang: str) -> str:
-    term = site.taxonomies[vocabulary].get(term_id)
-    return term.label.get(lang, term_id) if term else term_id
-
-
 def cover(site: Site, entry: Entry, lang: str, site_name: str, base_url: str) -> dict[str, Any]:
-    """What the cover shows, in ``lang``; a field the product does not give is left out."""
-    neutral = entry.neutral
+    """What the cover shows, in ``lang``: a row per field whose declaration has a ``cover``
+    (hubcore/schema.py), in their order; a field the product does not give is left out."""
     ui = site.ui.get(lang, {})
-    rows: list[dict[str, str]] = [{"name": ui.get("type", ""), "value": _label(site, "types", entry.kind, lang),
-                                   "url": ""}]
-
-    def add(word: str, values: list[str], separator: str = ", ", url: str = "") -> None:
-        if values:
-            rows.append({"name": ui.get(word, word), "value": separator.join(values), "url": url})
-
-    add("date", [format_partial_date(neutral.get("date"), lang)] if neutral.get("date") else [])
-    add("countries", [_label(site, "countries", c, lang) for c in neutral.get("countries") or []])
-    add("topics", [_label(site, "topics", t, lang) for t in neutral.get("topics") or []], "; ")
-    add("partners", [_label(site, "partners", p, lang) for p in neutral.get("partners") or []], "; ")
-    add("authors", [str(a) for a in neutral.get("authors") or []])
-    if neutral.get("license"):
-        licence = site.taxonomies["licenses"][neutral["license"]]
-        add("license", [licence.label.get(lang, licence.id)], url=str(licence.extra.get("url") or ""))
+    rows: list[dict[str, str]] = []
+    for path, spec in shown_in("cover", entry.kind):
+        assert spec.cover
+        values = row_values(site, entry, path, spec, spec.cover, lang)
+        if values:  # a linked row (a licence) links its one value's address
+            url = str(values[0].get("url") or "") if spec.cover.link and len(values) == 1 else ""
+            rows.append({"name": ui.get(spec.cover.word, spec.cover.word),
+                         "value": spec.cover.separator.join(str(v["label"]) for v in values), "url": url})
     return {"title": str(entry.versions[lang].meta.get("title", "")),
             "summary": str(entry.versions[lang].meta.get("summary") or ""),
             "rows": rows, "site_name": site_name,

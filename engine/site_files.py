@@ -33,7 +33,7 @@ def site_files(site: Site, info: SiteInfo, names: dict[str, str], descriptions: 
     """What the whole site needs once: sitemaps, schemas, open data."""
     document = sitemap.render(site, info)
     files = {f"{language_prefix(lang)}sitemap.xml": document for lang in LANGUAGES}
-    for name, schema in json_schema.all_schemas(site.taxonomies, info.url).items():
+    for name, schema in json_schema.all_schemas(site.taxonomies, site.field_help, info.url).items():
         files[f"schemas/{name}"] = json_schema.dumps(schema)
     files.update(exports.outputs(site, info.url, names, descriptions, info.updated))
     return files

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .field_help import FIELDS_FILE
 from .problems import Problem
 from .settings import (DATA_DIR, DEFAULT_LANGUAGE, DOCS_DIR, FILES_DIR, LANGUAGES, LANGUAGES_FILE, PROJECT_FILE,
                        RESERVED_NAMES, SITE_FILE, TAXONOMIES_FILE, UI_FILE, Paths)
@@ -30,7 +31,8 @@ from .taxonomy import Taxonomies
 from .urls import entry_path
 
 # The data files the hub reads; nothing else may be added under data/.
-DATA_FILES = frozenset({TAXONOMIES_FILE, PROJECT_FILE, SITE_FILE, UI_FILE, LANGUAGES_FILE, f"{DATA_DIR}/csp.yml"})
+DATA_FILES = frozenset({TAXONOMIES_FILE, PROJECT_FILE, SITE_FILE, UI_FILE, LANGUAGES_FILE, FIELDS_FILE,
+                        f"{DATA_DIR}/csp.yml"})
 
 # Names become addresses: pages and folders are written as they will be read in a URL;
 # attachments may also use capitals, '_' and dots (Report_2022.v2.pdf).

@@ -6,11 +6,13 @@ own catalogue the way it recommends others do: at stable addresses
 ``/catalog.jsonld``), in open formats, with a published schema and a
 machine-readable description of the distributions.
 
-The fields are declared once, in ``FIELDS``: the JSON records, the CSV columns,
-the JSON Schema and the field table of the open-data page are all made from
-that declaration, so they can never disagree. Values come only from the
-content; a field the content does not give is left out (scalars) or empty
-(lists), never guessed. Nothing here depends on the clock or on set order, so
+The fields are declared once, with every other field, in ``schema.py`` (each
+field's ``Record``; the values the hub works out itself in ``schema.DERIVED``):
+the JSON records, the CSV columns, the JSON Schema and the field table of the
+open-data page are all made from those declarations, so they can never
+disagree, and a field declared with a record appears in all of them. Values
+come only from the content; a field the content does not give is left out
+(scalars) or empty (lists), never guessed. Nothing here depends on the clock or on set order, so
 two builds of the same content give the same bytes.
 """
 
@@ -20,13 +22,15 @@ import csv
 import io
 import json
 import posixpath
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from .feeds import feed_path
+from .field_help import FieldHelp
 from .file_formats import formula_start
 from .model import Entry, Site
+from .product import Attachment, part
+from .schema import DERIVED_KIND, JSON_URL, Field, record_fields
 from .settings import LANGUAGES
 from .urls import entry_path
 
@@ -36,152 +40,27 @@ SCHEMA_FILE = "catalog.schema.json"
 DCAT_FILE = "catalog.jsonld"
 OPEN_DATA_KEY = "open-data"  # the page that documents these files (docs/open-data.md)
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_LANGUAGE = "en"  # the catalogue's schema describes its fields in English
 
 # Separators inside one CSV cell. Identifiers never contain "; "; free texts
 # (authors, attachment titles) may, so each of those values takes its own line.
 ID_SEPARATOR = "; "
 TEXT_SEPARATOR = "\n"
 
-_TEXT = {"type": "string", "minLength": 1}
-_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
-_DATE = {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"}
-_DAY = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
-_URL = {"type": "string", "pattern": "^https?://"}
-
-
-def _per_language(value: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "properties": {lang: value for lang in LANGUAGES},
-            "additionalProperties": False, "minProperties": 1}
-
-
-@dataclass(frozen=True)
-class CatalogField:
-    """One field of a catalogue record.
-
-    ``shape`` says how the value is laid out: ``value`` (one JSON value, one CSV
-    column), ``ids`` (a list of identifiers, one column joined with "; "),
-    ``texts`` (a list of free texts or attachments, one column, one value per line),
-    ``per-language`` (an object keyed by language, one column per language:
-    ``title_en``, ``title_ru``) or ``object`` (an object whose parts each get a
-    column: ``event_kind``...). ``parts`` names those parts.
-    """
-
-    name: str
-    shape: str
-    schema: dict[str, Any]
-    help: dict[str, str]  # what the field means, in every site language
-    required: bool = False
-    parts: tuple[str, ...] = ()
-
-    def __repr__(self) -> str:
-        return f"CatalogField({self.name!r}, {self.shape!r})"
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The CSV columns this field becomes."""
-        if self.shape == "per-language":
-            return tuple(f"{self.name}_{lang}" for lang in LANGUAGES)
-        if self.shape == "object":
-            return tuple(f"{self.name}_{part}" if part != "id" else self.name for part in self.parts)
-        return (self.name,)
-
-
-FIELDS: tuple[CatalogField, ...] = (
-    CatalogField("id", "value", _TEXT, required=True, help={
-        "en": "Stable identifier: the product's section and file name without the language "
-              "(e.g. workshops/online-workshop-1). It does not change when the text does.",
-        "ru": "Постоянный идентификатор: раздел и имя файла материала без указания языка "
-              "(например, workshops/online-workshop-1). Не меняется при изменении текста."}),
-    CatalogField("type", "value", _ID, required=True, help={
-        "en": "Content type (case-study, guide, workshop, report); labels in \"vocabularies\" of the JSON.",
-        "ru": "Тип материала (case-study, guide, workshop, report); названия — в разделе "
-              "«vocabularies» файла JSON."}),
-    CatalogField("languages", "ids", {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1},
-                 required=True, help={
-        "en": "Languages the product is written in (ISO 639-1 codes).",
-        "ru": "Языки, на которых написан материал (коды ISO 639-1)."}),
-    CatalogField("original_language", "value", {"enum": list(LANGUAGES)}, required=True, help={
-        "en": "The language of the original; the others are translations.",
-        "ru": "Язык оригинала; остальные версии — переводы."}),
-    CatalogField("title", "per-language", _per_language(_TEXT), required=True, help={
-        "en": "Title in each language the product is written in.",
-        "ru": "Название на каждом языке, на котором написан материал."}),
-    CatalogField("summary", "per-language", _per_language(_TEXT), required=True, help={
-        "en": "One- or two-sentence summary in each language the product is written in.",
-        "ru": "Краткое описание (одно-два предложения) на каждом языке материала."}),
-    CatalogField("date", "value", _DATE, help={
-        "en": "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD. Left out when not known.",
-        "ru": "Когда материал опубликован или мероприятие проведено: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД. "
-              "Отсутствует, если неизвестно."}),
-    CatalogField("countries", "ids", {"type": "array", "items": _ID}, required=True, help={
-        "en": "Countries it concerns (ISO 3166-1 alpha-2 codes in lower case).",
-        "ru": "Страны, к которым относится материал (коды ISO 3166-1 alpha-2 строчными буквами)."}),
-    CatalogField("topics", "ids", {"type": "array", "items": _ID}, required=True, help={
-        "en": "Topics it covers (ids of the project's ten topics).",
-        "ru": "Темы материала (идентификаторы десяти тем проекта)."}),
-    CatalogField("partners", "ids", {"type": "array", "items": _ID}, required=True, help={
-        "en": "Organisations that prepared it, only where its own document names them (ids); empty "
-              "otherwise. The project's own organisations are not listed on every product.",
-        "ru": "Организации, подготовившие материал, — только если их называет сам документ "
-              "(идентификаторы); иначе пусто. Организации проекта не указываются у каждого материала."}),
-    CatalogField("partners_source", "value", _TEXT, help={
-        "en": "Where the product's own document names the organisations in \"partners\". "
-              "Left out when it names none.",
-        "ru": "Где сам документ называет организации из «partners». Отсутствует, если он их не называет."}),
-    CatalogField("authors", "texts", {"type": "array", "items": _TEXT}, required=True, help={
-        "en": "People or organisations who wrote it, as the product names them.",
-        "ru": "Авторы — люди или организации, как они указаны в материале."}),
-    CatalogField("event", "object", {
-        "type": "object", "required": ["kind"], "additionalProperties": False,
-        "properties": {"kind": _ID, "format": _ID, "location": _TEXT,
-                       "participants": {"type": "integer", "minimum": 0}}},
-        parts=("kind", "format", "location", "participants"), help={
-        "en": "Workshop materials only: the event's kind, format, location and number of "
-              "participants, where known.",
-        "ru": "Только для материалов мероприятий: вид, формат, место проведения и число "
-              "участников, если известны."}),
-    CatalogField("url", "per-language", _per_language(_URL), required=True, help={
-        "en": "Address of the product's page in each language it is written in.",
-        "ru": "Адрес страницы материала на каждом языке, на котором он написан."}),
-    CatalogField("attachments", "texts", {
-        "type": "array", "items": {"type": "object", "required": ["title", "url"],
-                                   "additionalProperties": False,
-                                   "properties": {"title": _TEXT, "url": _URL, "format": {"type": "string"}}}},
-        required=True, help={
-        "en": "Documents to download: title, address and format (from the file name). "
-              "In the CSV, one \"title <address>\" per line.",
-        "ru": "Документы для скачивания: название, адрес и формат (по имени файла). "
-              "В CSV — по одному «название <адрес>» в строке."}),
-    CatalogField("license", "object", {
-        "type": "object", "required": ["id", "url"], "additionalProperties": False,
-        "properties": {"id": {"type": "string", "minLength": 1}, "url": _URL}},
-        parts=("id", "url"), help={
-        "en": "The licence the product declares (SPDX id and address). Left out when the "
-              "product declares none: then no licence is granted by this catalogue.",
-        "ru": "Лицензия, указанная в материале (идентификатор SPDX и адрес). Отсутствует, если "
-              "материал лицензии не указывает: каталог в этом случае лицензии не предоставляет."}),
-    CatalogField("last_updated", "value", _DAY, help={
-        "en": "Day the product's text last changed (YYYY-MM-DD, from the repository's history). "
-              "Left out when not known.",
-        "ru": "День последнего изменения текста материала (ГГГГ-ММ-ДД, по истории репозитория). "
-              "Отсутствует, если неизвестно."}),
-)
-
-
 def _absolute(base_url: str, path: str) -> str:
     return base_url + quote(path)
 
 
-def attachment_record(entry: Entry, attachment: dict[str, Any], base_url: str) -> dict[str, str]:
+def attachment_record(entry: Entry, attachment: Attachment, base_url: str) -> dict[str, str]:
     """A download with an absolute address; files in the repository are published at their place."""
-    if "url" in attachment:
-        href = attachment["url"]
+    if attachment.url is not None:
+        href = attachment.url
     else:
         path = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path),
-                                                 attachment.get("file", "")))
+                                                 attachment.file or ""))
         href = _absolute(base_url, path)
     name = urlsplit(href).path.rsplit("/", 1)[-1]
-    result = {"title": str(attachment.get("title", "")), "url": href}
+    result = {"title": attachment.title or "", "url": href}
     if "." in name:
         result["format"] = name.rsplit(".", 1)[-1].upper()
     return result
@@ -194,34 +73,38 @@ def _last_updated(entry: Entry, last_updated: dict[str, str]) -> str | None:
 
 
 def record(site: Site, entry: Entry, base_url: str, last_updated: dict[str, str] | None = None) -> dict[str, Any]:
-    """One published product as a catalogue record, in the order of ``FIELDS``."""
-    neutral = entry.neutral
-    languages = entry.languages
-    event = {k: v for k, v in (neutral.get("event") or {}).items() if v is not None and v != ""}
-    licence_id = neutral.get("license")
-    values: dict[str, Any] = {
-        "id": entry.key,
-        "type": entry.kind,
-        "languages": languages,
-        "original_language": entry.original.lang,
-        "title": {lang: entry.versions[lang].meta.get("title") for lang in languages},
-        "summary": {lang: entry.versions[lang].meta.get("summary") for lang in languages},
-        "date": str(neutral["date"]) if neutral.get("date") else None,
-        "countries": list(neutral.get("countries") or []),
-        "topics": list(neutral.get("topics") or []),
-        "partners": list(neutral.get("partners") or []),
-        "partners_source": str(neutral["partners_source"]) if neutral.get("partners_source") else None,
-        "authors": [str(a) for a in neutral.get("authors") or []],
-        "event": {part: event[part] for part in ("kind", "format", "location", "participants")
-                  if part in event} or None,
-        "url": {lang: base_url + entry_path(entry.key, lang) for lang in languages},
-        "attachments": [attachment_record(entry, a, base_url)
-                        for a in neutral.get("attachments") or [] if isinstance(a, dict)],
-        "license": ({"id": licence_id, "url": site.taxonomies["licenses"][licence_id].extra.get("url")}
-                    if licence_id else None),
-        "last_updated": _last_updated(entry, last_updated or {}),
-    }
-    return {f.name: values[f.name] for f in FIELDS if values[f.name] is not None}
+    """One published product as a catalogue record, its fields in their declared order."""
+    known = {"url": {lang: base_url + entry_path(entry.key, lang) for lang in entry.languages},
+             "last_updated": _last_updated(entry, last_updated or {})}  # what the entry alone does not know
+    values = {spec.name: known[spec.name] if spec.name in known and spec.kind == DERIVED_KIND
+              else _value(site, entry, spec, base_url) for spec in record_fields()}
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def _value(site: Site, entry: Entry, spec: Field, base_url: str) -> Any:
+    """A field's value in a record, laid out as its ``Record`` says (None: left out)."""
+    assert spec.record
+    if spec.translatable:  # written in each language's file
+        return {lang: entry.versions[lang].meta.get(spec.name) for lang in entry.languages}
+    value = entry.value(spec.name)
+    if spec.record.shape == "object":
+        return _object(site, spec, value)
+    if isinstance(value, tuple):
+        return [attachment_record(entry, v, base_url) if isinstance(v, Attachment) else v for v in value]
+    return value
+
+
+def _object(site: Site, spec: Field, value: Any) -> dict[str, Any] | None:
+    """An object's parts: a term's id and what its vocabulary says of it (a licence's address), or a
+    mapping's sub-fields that are given."""
+    assert spec.record
+    if value is None:
+        return None
+    if spec.vocabulary:
+        term = site.taxonomies[spec.vocabulary][value]
+        return {part: value if part == "id" else term.extra.get(part) for part in spec.record.parts}
+    parts = {name: part(value, name) for name in spec.record.parts}
+    return {name: v for name, v in parts.items() if v is not None and v != ""} or None
 
 
 def records(site: Site, base_url: str, last_updated: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -254,19 +137,27 @@ def catalog(site: Site, base_url: str, titles: dict[str, str], descriptions: dic
     }
 
 
+def _property(site: Site, spec: Field) -> dict[str, Any]:
+    """The JSON Schema of one field of a record: its declared schema, its help, and the ids of its
+    vocabulary as the allowed values (identifiers must be terms of the vocabularies the catalogue ships)."""
+    assert spec.record
+    result = {**spec.record.schema, "description": site.field_help.text(spec.name, SCHEMA_LANGUAGE)}
+    if spec.vocabulary and spec.record.shape == "ids":
+        result = {**result, "items": {"enum": list(site.taxonomies[spec.vocabulary])}}
+    elif spec.vocabulary and spec.record.shape == "value":
+        result = {**result, "enum": list(site.taxonomies[spec.vocabulary])}
+    return result
+
+
 def catalog_schema(site: Site, base_url: str) -> dict[str, Any]:
-    """The JSON Schema of ``catalog.json``, made from ``FIELDS`` and the vocabularies."""
+    """The JSON Schema of ``catalog.json``, made from the fields' declarations and the vocabularies."""
+    fields = record_fields()
     record_schema: dict[str, Any] = {
         "type": "object",
-        "properties": {f.name: {**f.schema, "description": f.help["en"]} for f in FIELDS},
-        "required": [f.name for f in FIELDS if f.required],
+        "properties": {f.name: _property(site, f) for f in fields},
+        "required": [f.name for f in fields if f.record and f.record.always],
         "additionalProperties": False,
     }
-    # Identifiers must be terms of the vocabularies the catalogue itself ships.
-    props = record_schema["properties"]
-    props["type"] = {**props["type"], "enum": list(site.taxonomies.types)}
-    for name in ("countries", "topics", "partners"):
-        props[name] = {**props[name], "items": {"enum": list(site.taxonomies[name])}}
     text_map = {"type": "object", "additionalProperties": {"type": "string"}}
     return {
         "$schema": SCHEMA_DIALECT,
@@ -281,7 +172,7 @@ def catalog_schema(site: Site, base_url: str) -> dict[str, Any]:
             "$schema": {"type": "string"},
             "title": text_map,
             "description": text_map,
-            "homepage": _URL,
+            "homepage": JSON_URL,
             "documentation": text_map,
             "count": {"type": "integer", "minimum": 0},
             "vocabularies": {"type": "object", "additionalProperties": {
@@ -291,19 +182,31 @@ def catalog_schema(site: Site, base_url: str) -> dict[str, Any]:
     }
 
 
-def _cells(spec: CatalogField, value: Any) -> list[str]:
+def field_columns(spec: Field) -> tuple[str, ...]:
+    """The CSV columns a field of the record becomes."""
+    assert spec.record
+    if spec.record.shape == "per-language":
+        return tuple(f"{spec.name}_{lang}" for lang in LANGUAGES)
+    if spec.record.shape == "object":
+        return tuple(f"{spec.name}_{part}" if part != "id" else spec.name for part in spec.record.parts)
+    return (spec.name,)
+
+
+def _cells(spec: Field, value: Any) -> list[str]:
     """The CSV cells of one field's value (empty cells for an absent value)."""
-    if spec.shape == "per-language":
+    assert spec.record
+    shape = spec.record.shape
+    if shape == "per-language":
         value = value or {}
         return [str(value.get(lang, "")) for lang in LANGUAGES]
-    if spec.shape == "object":
+    if shape == "object":
         value = value or {}
-        return ["" if value.get(part) is None else str(value[part]) for part in spec.parts]
+        return ["" if value.get(part) is None else str(value[part]) for part in spec.record.parts]
     if value is None:
         return [""]
-    if spec.shape == "ids":
+    if shape == "ids":
         return [ID_SEPARATOR.join(value)]
-    if spec.shape == "texts":
+    if shape == "texts":
         return [TEXT_SEPARATOR.join(f"{v['title']} <{v['url']}>" if isinstance(v, dict) else str(v)
                                     for v in value)]
     return [str(value)]
@@ -316,7 +219,7 @@ def _inert(cell: str) -> str:
 
 
 def columns() -> list[str]:
-    return [column for spec in FIELDS for column in spec.columns]
+    return [column for spec in record_fields() for column in field_columns(spec)]
 
 
 def to_csv(items: list[dict[str, Any]]) -> bytes:
@@ -330,7 +233,7 @@ def to_csv(items: list[dict[str, Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns())
     for item in items:
-        writer.writerow([_inert(cell) for spec in FIELDS for cell in _cells(spec, item.get(spec.name))])
+        writer.writerow([_inert(cell) for spec in record_fields() for cell in _cells(spec, item.get(spec.name))])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -405,17 +308,17 @@ def outputs(site: Site, base_url: str, titles: dict[str, str], descriptions: dic
     }
 
 
-def field_table(lang: str) -> list[dict[str, Any]]:
+def field_table(help: FieldHelp, lang: str) -> list[dict[str, Any]]:
     """The open-data page's reference: each field, its CSV columns and what it means in ``lang``."""
-    return [{"name": f.name, "columns": list(f.columns), "required": f.required, "help": f.help.get(lang, "")}
-            for f in FIELDS]
+    return [{"name": f.name, "columns": list(field_columns(f)), "required": bool(f.record and f.record.always),
+             "help": help.text(f.name, lang)} for f in record_fields()]
 
 
-def open_data_view(lang: str) -> dict[str, Any]:
+def open_data_view(site: Site, lang: str) -> dict[str, Any]:
     """What the open-data page lists after its text: the files (site-relative) and the fields."""
     files = [{"name": JSON_FILE, "url": JSON_FILE, "format": "JSON"},
              {"name": CSV_FILE, "url": CSV_FILE, "format": "CSV"},
              {"name": SCHEMA_FILE, "url": SCHEMA_FILE, "format": "JSON Schema"},
              {"name": DCAT_FILE, "url": DCAT_FILE, "format": "DCAT (JSON-LD)"}]
     files += [{"name": feed_path(l), "url": feed_path(l), "format": "Atom", "lang": l} for l in LANGUAGES]
-    return {"files": files, "fields": field_table(lang)}
+    return {"files": files, "fields": field_table(site.field_help, lang)}

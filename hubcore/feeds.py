@@ -19,10 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import xml.etree.ElementTree as ET
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .fields import parse_partial_date
 from .model import Entry, Site
+from .schema import DERIVED_KIND, Field, shown_in
 from .settings import DEFAULT_LANGUAGE
 from .urls import entry_path
 
@@ -74,7 +76,7 @@ def entries(site: Site, lang: str) -> list[Entry]:
 
 def _updated(entry: Entry, lang: str, last_updated: dict[str, str]) -> str:
     changed = last_updated.get(entry.versions[lang].docs_path)
-    return (_timestamp(changed) or _timestamp(entry.neutral.get("date")) or build_time())
+    return (_timestamp(changed) or _timestamp(entry.product.date) or build_time())
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -127,32 +129,37 @@ def _serialise(element: ET.Element, depth: int, lines: list[str]) -> None:
 
 
 def _entry(element: ET.Element, site: Site, entry: Entry, lang: str, base_url: str, stamp: str) -> None:
+    """One product's entry: its address and title, then the fields whose declarations give a ``feed``
+    (schema.py), in their order, each value as its element."""
     url = base_url + entry_path(entry.key, lang)
     document = entry.versions[lang]
     _add(element, "id", url)
     _add(element, "title", str(document.meta.get("title", "")), type="text")
     _add(element, "link", rel="alternate", type="text/html", href=url)
-    published = _timestamp(entry.neutral.get("date"))
-    if published:
-        _add(element, "published", published)
-    _add(element, "updated", stamp)
-    for author in entry.neutral.get("authors") or []:
-        _add(_add(element, "author"), "name", str(author))
-    summary = document.meta.get("summary")
-    if summary:
-        _add(element, "summary", str(summary), type="text")
-    for term in _categories(site, entry, lang):
-        _add(element, "category", **term)
+    for path, spec in shown_in("feed", entry.kind):
+        assert spec.feed
+        if spec.kind == DERIVED_KIND and spec.name == "last_updated":  # else its date, else the build's (_updated)
+            values: list[Any] = [stamp]
+        else:
+            value = document.meta.get(spec.name) if spec.translatable else entry.value(path)
+            values = list(value) if isinstance(value, (tuple, list)) else [] if value in (None, "") else [value]
+        for value in values:
+            _element(element, spec.feed.element, spec, value, site, lang)
 
 
-def _categories(site: Site, entry: Entry, lang: str) -> list[dict[str, str]]:
-    """The type, topics and countries as categories: the id as term, the label in ``lang``."""
-    pairs = [("types", entry.kind)]
-    pairs += [("topics", t) for t in entry.neutral.get("topics") or []]
-    pairs += [("countries", c) for c in entry.neutral.get("countries") or []]
-    result = []
-    for vocabulary, term_id in pairs:
-        term = site.taxonomies[vocabulary].get(term_id)
-        label = term.label.get(lang, term_id) if term else term_id
-        result.append({"term": term_id, "label": label})
-    return result
+def _element(parent: ET.Element, name: str, spec: Field, value: Any, site: Site, lang: str) -> None:
+    """One value as an Atom element: a date as a time, a person as an author, a term as a category
+    (the id as term, the label in ``lang``), anything else as text."""
+    if spec.kind in ("date", "day"):
+        value = _timestamp(value)
+        if value is None:
+            return
+    if name in ("author", "contributor"):  # Atom's person constructs
+        _add(_add(parent, name), "name", str(value))
+    elif name == "category" and spec.vocabulary:
+        term = site.taxonomies[spec.vocabulary].get(value)
+        _add(parent, "category", term=value, label=term.label.get(lang, value) if term else value)
+    elif name == "summary":
+        _add(parent, "summary", str(value), type="text")
+    else:
+        _add(parent, name, str(value))

@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Any, Callable
 
+from .field_help import MESSAGE_LANGUAGE, FieldHelp
 from .schema import FORBIDDEN, ONE_LINE_UP_TO, PRODUCT_FIELDS, Field, fields_for
 from .strict_yaml import KeyPath
 from .taxonomy import Taxonomies
@@ -43,11 +44,15 @@ def _type_name(value: Any) -> str:
 
 
 class FieldChecker:
-    """Checks one file's front matter; ``report(path, field, message)`` records problems."""
+    """Checks one file's front matter; ``report(path, field, message)`` records problems.
 
-    def __init__(self, taxonomies: Taxonomies, report: Report) -> None:
+    ``help`` (data/fields.yml) explains a field that another one needs, in the message.
+    """
+
+    def __init__(self, taxonomies: Taxonomies, report: Report, help: FieldHelp) -> None:
         self.taxonomies = taxonomies
         self.report = report
+        self.help = help
 
     def check(self, meta: dict[str, Any], kind: str, only: set[str] | None = None) -> None:
         """Check ``meta`` for a page of ``kind``; ``only`` limits the allowed names (translations)."""
@@ -72,7 +77,8 @@ class FieldChecker:
                     self.report((), spec.name, "required field is missing")
             for other in spec.needs if spec.name in meta and only is None else ():
                 if other not in meta:
-                    self.report((spec.name,), spec.name, f"needs '{other}' too: {allowed[other].help['en']}")
+                    explained = self.help.text(other, MESSAGE_LANGUAGE)
+                    self.report((spec.name,), spec.name, f"needs '{other}' too" + (f": {explained}" if explained else ""))
 
     def _unknown(self, name: str, kind: str, allowed: dict[str, Field]) -> str:
         elsewhere = next((f for f in PRODUCT_FIELDS if f.name == name), None)

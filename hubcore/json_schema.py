@@ -2,7 +2,8 @@
 
 One schema per content type (and one for pages), so that an editor can offer
 completion and flag mistakes while an author types. They are made from
-``schema.py`` and ``data/taxonomies.yml``, never written by hand, so the editor
+``schema.py``, ``data/taxonomies.yml`` and ``data/fields.yml`` (the descriptions),
+never written by hand, so the editor
 and the validator cannot disagree; a test checks both against every fixture.
 
 Checks that need more than one file (a translation against its original, links,
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .field_help import FieldHelp
 from .schema import ONE_LINE_UP_TO, PAGE, Field, fields_for, translatable_names
 from .taxonomy import Taxonomies
 from .translations import FIELD as TRANSLATION_MARK
@@ -34,7 +36,8 @@ DAY_PATTERN = rf"^{_FULL}$"
 DATE_PATTERN = rf"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL})$"
 
 
-def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str, Any]:
+def _property(spec: Field, taxonomies: Taxonomies, help: FieldHelp, path: str, lang: str = "en") -> dict[str, Any]:
+    """The schema of one field at ``path`` (``event.kind``), described in ``lang``."""
     text: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
     if spec.max_length:
         text["maxLength"] = spec.max_length
@@ -62,7 +65,8 @@ def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str
     elif spec.kind in ("mapping", "mapping-list"):
         mapping: dict[str, Any] = {
             "type": "object",
-            "properties": {sub.name: _property(sub, taxonomies, lang) for sub in spec.fields},
+            "properties": {sub.name: _property(sub, taxonomies, help, f"{path}.{sub.name}", lang)
+                           for sub in spec.fields},
             "required": [sub.name for sub in spec.fields if sub.required],
             "additionalProperties": NO_OTHER_FIELDS,
         }
@@ -71,11 +75,11 @@ def _property(spec: Field, taxonomies: Taxonomies, lang: str = "en") -> dict[str
         result = mapping if spec.kind == "mapping" else {"type": "array", "items": mapping}
     else:
         result = dict(kinds[spec.kind])
-    result["description"] = spec.help[lang] + (f" {result['description']}" if "description" in result else "")
+    result["description"] = help.text(path, lang) + (f" {result['description']}" if "description" in result else "")
     return result
 
 
-def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[str, Any]:
+def schema_for(kind: str, taxonomies: Taxonomies, help: FieldHelp, base_url: str = "") -> dict[str, Any]:
     """The JSON Schema of the front matter of one content type (or of a page).
 
     A file that records ``translated_from`` is a translation: it needs only the
@@ -89,7 +93,7 @@ def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[st
         "$id": f"{base_url}schemas/{kind}.schema.json",
         "title": f"Front matter: {title}",
         "type": "object",
-        "properties": {spec.name: _property(spec, taxonomies) for spec in fields},
+        "properties": {spec.name: _property(spec, taxonomies, help, spec.name) for spec in fields},
         "additionalProperties": NO_OTHER_FIELDS,
         # A field that needs another (partners needs partners_source): draft 7's form.
         **({"dependencies": needs} if (needs := {spec.name: list(spec.needs) for spec in fields
@@ -100,10 +104,10 @@ def schema_for(kind: str, taxonomies: Taxonomies, base_url: str = "") -> dict[st
     }
 
 
-def all_schemas(taxonomies: Taxonomies, base_url: str = "") -> dict[str, dict[str, Any]]:
+def all_schemas(taxonomies: Taxonomies, help: FieldHelp, base_url: str = "") -> dict[str, dict[str, Any]]:
     """File name -> schema, for every content type and for pages."""
     kinds = [PAGE, *taxonomies.types]
-    return {f"{kind}.schema.json": schema_for(kind, taxonomies, base_url) for kind in kinds}
+    return {f"{kind}.schema.json": schema_for(kind, taxonomies, help, base_url) for kind in kinds}
 
 
 def associations(taxonomies: Taxonomies, folder: str) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import body_check, contribution, file_formats, generated, html_policy, limits
+from . import body_check, contribution, field_help, file_formats, generated, html_policy, limits
 from .data_files import load_mapping
 from .fields import FieldChecker
 from .frontmatter import SourceFile, split
@@ -132,6 +132,8 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value
     problems += more + _check_ui(ui_document) + roles.words_problems(taxonomies.roles, ui, LANGUAGES, UI_FILE)
+    help, more = field_help.load(root)
+    problems += more
     found = contribution.walk(paths, taxonomies)
     problems += found.problems
     allowed_hosts = frozenset(settings.get("embed_allowed_hosts") or ())
@@ -158,9 +160,9 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
             problems.append(Problem(first.source.path, 1, "file",
                                     f"not in a section: put products in one of {folders}"))
             continue
+        _normalise_dates(kind, versions)
         entry = _entry(key, kind, versions)
-        problems += _check_entry(entry, taxonomies)
-        _normalise_dates(entry)
+        problems += _check_entry(entry, taxonomies, help)
         entries[key] = entry
     problems += contribution.address_problems(
         {key: entry.original.source.path for key, entry in entries.items()},
@@ -178,7 +180,8 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     sizes = {rel: (paths.docs / rel).stat().st_size for rel in sorted(found.files & published)}
     sizes.update({d.docs_path: (paths.docs / d.docs_path).stat().st_size
                   for e in entries.values() if not e.draft for d in e.versions.values()})
-    return Site(taxonomies, project, settings, entries, ui, dict(sorted(sizes.items()))), sorted(set(problems))
+    return (Site(taxonomies, project, settings, entries, ui, help, dict(sorted(sizes.items()))),
+            sorted(set(problems)))
 
 
 def _check_file(paths: Paths, rel: str, used: bool) -> list[Problem]:
@@ -254,13 +257,13 @@ def _reporter(problems: list[Problem], source: SourceFile):
     return report
 
 
-def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
+def _check_entry(entry: Entry, taxonomies: Taxonomies, help: field_help.FieldHelp) -> list[Problem]:
     problems: list[Problem] = []
     texts = translatable_names(entry.kind)
     for document in entry.versions.values():
         is_original = document is entry.original
         problems += placeholders.problems(document.source, entry.draft)
-        checker = FieldChecker(taxonomies, _reporter(problems, document.source))
+        checker = FieldChecker(taxonomies, _reporter(problems, document.source), help)
         checker.check(document.meta, entry.kind, None if is_original else texts)
         if is_original:
             if "translated_from" in document.meta:
@@ -280,11 +283,16 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies) -> list[Problem]:
     return problems
 
 
-def _normalise_dates(entry: Entry) -> None:
-    """An unquoted year is read as a number; the model holds every date as text."""
-    for spec in fields_for(entry.kind):
-        if spec.kind in ("date", "day"):
-            for document in entry.versions.values():
+def _normalise_dates(kind: str, versions: dict[str, PageDocument]) -> None:
+    """An unquoted year is read as a number; the model holds every date as text.
+
+    Done before the entry is made and checked: the check accepts a year either way,
+    and nothing that reads the entry (its typed product is kept once made) sees a number.
+    A number where a full day is due stays as it is, for the check to refuse.
+    """
+    for spec in fields_for(kind):
+        if spec.kind == "date":
+            for document in versions.values():
                 value = document.meta.get(spec.name)
                 if isinstance(value, int) and not isinstance(value, bool):
                     document.meta[spec.name] = str(value)

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from .field_help import FieldHelp
 from .frontmatter import SourceFile
+from .product import Product, product_of
 from .schema import PAGE, translatable_names
 from .settings import DEFAULT_LANGUAGE, LANGUAGES, language_of
 from .taxonomy import Taxonomies
@@ -75,6 +77,18 @@ class Entry:
         texts = translatable_names(self.kind)
         return {k: v for k, v in self.original.meta.items() if k not in texts}
 
+    @cached_property
+    def product(self) -> Product:
+        """The neutral fields typed as declared (product.py): what every output reads."""
+        return product_of(self.kind, self.neutral)
+
+    def value(self, path: str) -> Any:
+        """A product's value at a declared field's path (schema.shown_in): the typed front matter, or
+        what the entry itself says of the values the hub works out (schema.DERIVED) it can know alone."""
+        derived = {"id": self.key, "type": self.kind, "languages": self.languages,
+                   "original_language": self.original.lang}
+        return derived[path] if path in derived else self.product.at(path)
+
     @property
     def has_material(self) -> bool:
         """Whether the product has material of its own: the one rule, used by every output.
@@ -86,12 +100,11 @@ class Entry:
         nothing more: no PDF, no download link, no feed entry, no media in its
         structured data, and its card says the materials are to come.
         """
-        meta = self.original.meta
-        return bool(meta.get("attachments")) or meta.get("full_text") is True
+        return bool(self.product.attachments) or self.product.full_text
 
     @property
     def draft(self) -> bool:
-        return self.original.meta.get("draft") is True
+        return self.product.draft
 
     @property
     def slug(self) -> str:
@@ -107,6 +120,7 @@ class Site:
     settings: dict[str, Any]
     entries: dict[str, Entry]
     ui: dict[str, dict[str, Any]] = field(default_factory=dict)  # interface words per language
+    field_help: FieldHelp = field(default_factory=FieldHelp)  # what each field means, per language
     # What is published (docs-relative path -> bytes): every page that is not a draft, and
     # every attachment or image such a page uses. Nothing else under docs/ reaches the site.
     files: dict[str, int] = field(default_factory=dict)
@@ -123,7 +137,7 @@ class Site:
 
     @staticmethod
     def _ordered(items: list[Entry]) -> list[Entry]:
-        return sorted(items, key=lambda e: (date_key(e.neutral.get("date")), e.key))
+        return sorted(items, key=lambda e: (date_key(e.product.date), e.key))
 
     def entry_for_path(self, docs_path: str) -> Entry | None:
         """The entry a docs-relative file path belongs to."""

@@ -99,7 +99,7 @@ def _results(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any
 
 
 def _open_data(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
-    return {"open_data": exports.open_data_view(lang)}
+    return {"open_data": exports.open_data_view(site, lang)}
 
 
 def _term_index(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
@@ -180,15 +180,15 @@ def field_reference(site: Site, lang: str, info: SiteInfo) -> list[dict[str, Any
     kinds = [(t.id, t.label.get(lang, t.id)) for t in site.taxonomies.types.values()]
     kinds.append((PAGE, _ui(site, lang).get("other_pages", PAGE)))
 
-    def describe(spec: Field) -> dict[str, Any]:
+    def describe(spec: Field, path: str) -> dict[str, Any]:
         allowed = ([{"id": t, "label": term.label.get(lang, t)}
                     for t, term in site.taxonomies[spec.vocabulary].items()] if spec.vocabulary else [])
-        return {"name": spec.name, "required": spec.required, "help": spec.help.get(lang, ""),
+        return {"name": spec.name, "required": spec.required, "help": site.field_help.text(path, lang),
                 "example": spec.example, "translatable": spec.translatable, "allowed": allowed,
-                "fields": [describe(sub) for sub in spec.fields]}
+                "fields": [describe(sub, f"{path}.{sub.name}") for sub in spec.fields]}
 
     return [{"kind": kind, "label": label, "schema_url": f"{info.url}schemas/{kind}.schema.json",
-             "fields": [describe(spec) for spec in fields_for(kind)]} for kind, label in kinds]
+             "fields": [describe(spec, spec.name) for spec in fields_for(kind)]} for kind, label in kinds]
 
 
 def _translation_rows(site: Site, lang: str) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """A product as listings show it and as its own page's card shows it, in one language.
 
-Labels come from the vocabularies in the reader's language; term values link to
+The card's rows are the fields whose declarations (schema.py) give a ``card``:
+labels come from the vocabularies in the reader's language; term values link to
 their term pages; sizes and dates are written the reader's way.
 """
 
@@ -8,15 +9,17 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 from babel.units import format_unit
 
 from .dates import format_partial_date
-from .generated import term_key
+from .generated import has_pages, term_key
 from .language_views import language_names
 from .model import Entry, Site
+from .product import Attachment
+from .schema import DERIVED_KIND, Field, Row, shown_in
 from .settings import LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
@@ -33,8 +36,8 @@ def term_link(site: Site, vocabulary: str, term_id: str, lang: str) -> dict[str,
 
 
 def year_of(entry: Entry) -> str:
-    date = entry.neutral.get("date")
-    return str(date)[:4] if date else ""
+    date = entry.product.date
+    return date[:4] if date else ""
 
 
 @dataclass(frozen=True)
@@ -65,16 +68,16 @@ def facet_values(site: Site, entry: Entry) -> dict[str, list[str]]:
 
 def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     """One product as listings show it, with the values the catalogue's facets filter on."""
-    neutral = entry.neutral
+    product = entry.product
     return {
         "key": entry.key,
         "title": entry.text("title", lang),
         "summary": entry.text("summary", lang),
         "url": entry_path(entry.key, lang),
         "type": label(site, "types", entry.kind, lang),
-        "date": format_partial_date(neutral.get("date"), lang),
-        "countries": labels(site, "countries", neutral.get("countries"), lang),
-        "topics": labels(site, "topics", neutral.get("topics"), lang),
+        "date": format_partial_date(product.date, lang),
+        "countries": labels(site, "countries", product.countries, lang),
+        "topics": labels(site, "topics", product.topics, lang),
         "facets": facet_values(site, entry),
         "languages": entry.languages,
         "in_language": lang in entry.versions,
@@ -82,56 +85,61 @@ def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     }
 
 
-def labels(site: Site, vocabulary: str, ids: list[str] | None, lang: str) -> list[str]:
+def labels(site: Site, vocabulary: str, ids: Iterable[str] | None, lang: str) -> list[str]:
     return [label(site, vocabulary, i, lang) for i in ids or []]
 
 
 def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
-    """The metadata card of a product; absent fields stay absent, terms link to their pages."""
-    neutral = entry.neutral
-    event = neutral.get("event") or {}
-    rows: list[dict[str, Any]] = []
-
-    def add(name: str, values: list[dict[str, Any]]) -> None:
-        if values:  # long names (topics, organisations) may hold commas: list them with semicolons
-            rows.append({"name": name, "values": values,
-                         "separator": "; " if name in ("topics", "partners") else ", "})
-
-    add("type", [term_link(site, "types", entry.kind, lang)])
-    date = format_partial_date(neutral.get("date"), lang)
-    add("date", [{"label": date}] if date else [])
-    for role in site.taxonomies.roles.with_pages():  # terms that have pages link to them
-        add(role.vocabulary, [term_link(site, role.vocabulary, t, lang) for t in role.terms_of(entry.kind, neutral)])
-    add("partners", [{"label": label(site, "partners", p, lang)} for p in neutral.get("partners") or []])
-    add("authors", [{"label": a} for a in neutral.get("authors") or []])
-    if event.get("kind"):
-        add("event_kind", [{"label": label(site, "event_kinds", event["kind"], lang)}])
-    if event.get("format"):
-        add("format", [{"label": label(site, "formats", event["format"], lang)}])
-    add("location", [{"label": event["location"]}] if event.get("location") else [])
-    if event.get("participants") is not None:
-        add("participants", [{"label": str(event["participants"])}])
-    if neutral.get("license"):
-        licence = site.taxonomies["licenses"][neutral["license"]]
-        add("license", [{"label": licence.label.get(lang, licence.id), "url": licence.extra.get("url")}])
-    add("languages", [{"label": language_names(site, lang)[l],
-                       "url": entry_path(entry.key, l), "lang": l} for l in entry.languages])
-    attachments = [_attachment(site, entry, a, lang)
-                   for a in neutral.get("attachments") or [] if isinstance(a, dict)]
+    """The metadata card of a product: a row per field whose declaration has a ``card`` (schema.py), in
+    their order; absent fields stay absent, terms link to their pages."""
+    rows = []
+    for path, spec in shown_in("card", entry.kind):
+        assert spec.card
+        values = row_values(site, entry, path, spec, spec.card, lang)
+        if values:
+            rows.append({"name": spec.card.word, "values": values, "separator": spec.card.separator})
+    attachments = [_attachment(site, entry, a, lang) for a in entry.product.attachments]
     # A product with no material of its own says so plainly (see Entry.has_material).
     return {"rows": rows, "attachments": attachments, "materials_to_come": not entry.has_material}
 
 
-def _attachment(site: Site, entry: Entry, attachment: dict[str, Any], lang: str) -> dict[str, Any]:
+def row_values(site: Site, entry: Entry, path: str, spec: Field, row: Row, lang: str) -> list[dict[str, Any]]:
+    """The values of one field as a row shows them in ``lang`` (card, PDF cover): each with its label and,
+    where the row links, its address; none when the product does not give the field."""
+    if spec.kind == DERIVED_KIND and spec.name == "languages":  # the product's page in each of its languages
+        names = language_names(site, lang)
+        return [{"label": names[l], "url": entry_path(entry.key, l), "lang": l} for l in entry.languages]
+    value = entry.value(path)
+    values = value if isinstance(value, (tuple, list)) else () if value is None else (value,)
+    if spec.kind in ("date", "day"):
+        return [{"label": format_partial_date(v, lang)} for v in values]
+    if spec.vocabulary:
+        return [_term(site, spec.vocabulary, t, lang, row.link) for t in values]
+    return [{"label": str(v)} for v in values]
+
+
+def _term(site: Site, vocabulary: str, term_id: str, lang: str, link: bool) -> dict[str, Any]:
+    """A term's label; where the row links, to its page if its vocabulary has pages (roles in
+    data/taxonomies.yml), else to the address its entry gives (a licence's), if any."""
+    if link and has_pages(site, vocabulary):
+        return term_link(site, vocabulary, term_id, lang)
+    found: dict[str, Any] = {"label": label(site, vocabulary, term_id, lang)}
+    term = site.taxonomies[vocabulary].get(term_id) if link else None
+    if term is not None and term.extra.get("url"):
+        found["url"] = term.extra["url"]
+    return found
+
+
+def _attachment(site: Site, entry: Entry, attachment: Attachment, lang: str) -> dict[str, Any]:
     """A download with its format (from the file name) and, for files in the repository, its size."""
-    href = attachment.get("url") or attachment.get("file", "")
+    href = attachment.url or attachment.file or ""
     name = urlsplit(href).path.rsplit("/", 1)[-1]
     file_format = name.rsplit(".", 1)[-1].upper() if "." in name else ""
     size = ""
-    if "file" in attachment:  # published at its place under docs/, for every language
+    if attachment.file is not None:  # published at its place under docs/, for every language
         href = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path), href))
         size = format_size(site.files[href], lang) if href in site.files else ""
-    return {"title": attachment.get("title", ""), "href": href, "external": "url" in attachment,
+    return {"title": attachment.title or "", "href": href, "external": attachment.url is not None,
             "format": file_format, "size": size}
 
 
@@ -144,7 +152,7 @@ def format_size(size: int, lang: str) -> str:
 
 def cite(site: Site, entry: Entry, lang: str, info: SiteInfo) -> dict[str, str]:
     """A citation with the permanent URL; parts the content does not give are left out."""
-    authors = entry.neutral.get("authors") or []
+    authors = entry.product.authors
     year = year_of(entry)
     url = info.url + entry_path(entry.key, lang)
     parts = [", ".join(authors)] if authors else []

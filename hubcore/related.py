@@ -46,7 +46,7 @@ class _Index:
                 for term in role.terms_of(entry.kind, entry.neutral):
                     by_term[(role.vocabulary, term)].append(entry)
         self.by_term = {key: tuple(entries) for key, entries in by_term.items()}
-        self.order = {entry.key: (date_key(entry.neutral.get("date")), entry.key) for entry in site.products()}
+        self.order = {entry.key: (date_key(entry.product.date), entry.key) for entry in site.products()}
 
 
 def _index(site: Site) -> _Index:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Entry, Site
+from .product import Event
 from .problems import Problem
 from .settings import LANGUAGES, PROJECT_FILE
 from .strict_yaml import Document
@@ -28,8 +29,8 @@ class ResultRow:
 
 
 def _matches(entry: Entry, match: dict[str, str]) -> bool:
-    event = entry.neutral.get("event") or {}
-    actual = {"type": entry.kind, "event_kind": event.get("kind"), "format": event.get("format")}
+    event = entry.product.event or Event()
+    actual = {"type": entry.kind, "event_kind": event.kind, "format": event.format}
     return all(actual[key] == value for key, value in match.items())
 
 

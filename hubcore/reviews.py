@@ -25,11 +25,11 @@ def overdue(site: Site, day: dt.date) -> list[Overdue]:
     """Oldest deadline first."""
     found = []
     for entry in site.entries.values():
-        value = entry.neutral.get("review_by")
+        value = entry.product.review_by
         if not value:
             continue
-        deadline = dt.date.fromisoformat(str(value))
+        deadline = dt.date.fromisoformat(value)
         if deadline < day:
             found.append(Overdue(entry.key, entry.original.source.path, str(entry.original.meta.get("title")),
-                                 str(value), (day - deadline).days))
+                                 value, (day - deadline).days))
     return sorted(found, key=lambda item: (item.review_by, item.key))

@@ -21,7 +21,6 @@ from pathlib import Path
 from .model import Entry, Site
 from .schema import Field, fields_for
 from .settings import DEFAULT_LANGUAGE, LANGUAGES, Paths
-from .taxonomy import Taxonomies
 
 # Russian letters to Latin, close to the common "passport" romanisation, so that
 # slugs stay readable: "Цифровизация услуг" -> "tsifrovizatsiia-uslug".
@@ -31,8 +30,6 @@ _CYRILLIC = dict(zip(
      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "i", "ie", "g",
      "u", "q", "g", "u", "u", "n", "h", "o", "a"]))
 MAX_SLUG = 60
-REQUIRED = {"en": " (required)", "ru": " (обязательно)"}
-ALLOWED = {"en": " Allowed: ", "ru": " Допустимо: "}
 
 PLACEHOLDER_SUMMARY = {
     "en": "Write one or two sentences that say what this is and who it is for.",
@@ -79,25 +76,31 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted string
 
 
-def _allowed(spec: Field, taxonomies: Taxonomies, lang: str) -> str:
-    if not spec.vocabulary:
-        return ""
-    terms = taxonomies[spec.vocabulary]
-    return ALLOWED[lang] + ", ".join(f"{t} ({term.label.get(lang, t)})" for t, term in terms.items()) + "."
+def _explained(site: Site, spec: Field, path: str, lang: str) -> str:
+    """``name (required): help. Allowed values: id (label), ...`` for one field, in ``lang``."""
+    words = site.ui.get(lang, {})
+    required = f" ({words.get('required', 'required')})" if spec.required else ""
+    allowed = ""
+    if spec.vocabulary:
+        terms = site.taxonomies[spec.vocabulary]
+        allowed = (f" {words.get('allowed_values', 'Allowed values')}: "
+                   + ", ".join(f"{t} ({term.label.get(lang, t)})" for t, term in terms.items()) + ".")
+    return f"{spec.name}{required}: {site.field_help.text(path, lang)}{allowed}"
 
 
-def front_matter(kind: str, title: str, lang: str, taxonomies: Taxonomies) -> str:
-    """Every field of ``kind``: required ones filled, optional ones commented with an example."""
+def front_matter(site: Site, kind: str, title: str, lang: str) -> str:
+    """Every field of ``kind``: required ones filled, optional ones commented with an example.
+
+    Each is explained by its help (data/fields.yml) and, for terms, the allowed
+    ids with their labels, in ``lang``, with the words of data/ui.yml.
+    """
     lines = ["---"]
     for spec in fields_for(kind):
         if spec.name == "translated_from":
             continue  # written by 'hub.py translations refresh' in translations only
-        required = REQUIRED[lang] if spec.required else ""
-        lines.append(f"# {spec.name}{required}: {spec.help[lang]}"
-                     f"{_allowed(spec, taxonomies, lang)}")
+        lines.append(f"# {_explained(site, spec, spec.name, lang)}")
         for sub in spec.fields:
-            lines.append(f"#   {sub.name}{REQUIRED[lang] if sub.required else ''}: {sub.help[lang]}"
-                         f"{_allowed(sub, taxonomies, lang)}")
+            lines.append(f"#   {_explained(site, sub, f'{spec.name}.{sub.name}', lang)}")
         if spec.name == "title":
             lines.append(f"title: {_quoted(title)}")
         elif spec.name == "summary":
@@ -132,7 +135,7 @@ def new_product(site: Site, root: Path, type_id: str, title: str, lang: str = DE
         if existing.exists():
             raise ScaffoldError(f"{paths.rel(existing)} already exists: choose another title, or "
                                 f"translate it with 'hub.py new --translate {paths.rel(existing)}'")
-    text = front_matter(type_id, title, lang, site.taxonomies) + "\n" + PLACEHOLDER_BODY[lang]
+    text = front_matter(site, type_id, title, lang) + "\n" + PLACEHOLDER_BODY[lang]
     return NewFile(_target(paths, folder, slug, lang), text)
 
 

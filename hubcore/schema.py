@@ -1,14 +1,28 @@
-"""The front-matter fields of every kind of page, declared once.
+"""The fields of every kind of page, declared once: what authors write, and how each output shows it.
 
-The validator reads these declarations; later the JSON Schema, the scaffold and
-the contributor guide's field reference are generated from the same objects, so
-that none of them can disagree with the others.
+The validator reads these declarations; the JSON Schemas, the editor snippets,
+the scaffold and the contributor guide's field reference are generated from the
+same objects, and so is every output that shows a product's fields: the
+catalogue (``Record``: its JSON, CSV columns, JSON Schema and the open-data
+page's field table), the product page's card and the PDF's cover (``Row``), the
+schema.org description (``LinkedData``) and the Atom feeds (``FeedEntry``).
+None of them names a field on its own, so none can disagree with the others, and
+a field declared here appears wherever its declaration says, in the place its
+``position`` gives it there. What each field means, in every language, is data:
+``data/fields.yml`` (field_help.py).
+
+Besides the front matter, a catalogue record holds a few values the hub works
+out itself (the product's id, type, languages, addresses, last change): they are
+declared here too, in ``DERIVED``, so that they are described in one place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+from .settings import LANGUAGES
 
 # Texts up to this length (titles, summaries, keywords, names) must stay on one line.
 ONE_LINE_UP_TO = 300
@@ -16,22 +30,118 @@ ONE_LINE_UP_TO = 300
 # A "page" is a hand-written page of the site (home, about, section intros);
 # every other kind is a content type from data/taxonomies.yml.
 PAGE = "page"
+# The kind of a value the hub works out itself (DERIVED): never written in front matter.
+DERIVED_KIND = "derived"
+
+
+@dataclass(frozen=True)
+class Record:
+    """How the catalogue (exports.py: catalog.json, catalog.csv, their schema, the open-data page) holds a field.
+
+    ``position`` orders the record's fields. ``shape`` says how the value is
+    laid out: ``value`` (one JSON value, one CSV column), ``ids`` (a list of
+    identifiers, one column joined with "; "), ``texts`` (a list of free texts or
+    attachments, one column, one value per line), ``per-language`` (an object
+    keyed by language, one column per language: ``title_en``, ``title_ru``) or
+    ``object`` (an object whose ``parts`` each get a column: ``event_kind``...;
+    the part ``id`` is the field's own column). ``schema`` is the JSON Schema of
+    the value; a field with a vocabulary gets its ids as the allowed values.
+    """
+
+    position: int
+    shape: str
+    schema: dict[str, Any]
+    always: bool = False  # in every record (a list may be empty); else left out when not given
+    parts: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Record({self.position}, {self.shape!r})"
+
+
+@dataclass(frozen=True)
+class Row:
+    """How a list of a product's fields for readers shows one: the product page's card, the PDF's cover.
+
+    ``position`` orders the rows; ``word`` is the row's label (a word of
+    data/ui.yml); with ``link``, a term links to its page (types, topics,
+    countries), or, in a vocabulary without pages, to the address its entry
+    gives (a licence); ``separator`` joins several values (long names hold
+    commas: "; ").
+    """
+
+    position: int
+    word: str
+    link: bool = False
+    separator: str = ", "
+
+
+@dataclass(frozen=True)
+class LinkedData:
+    """How a product's schema.org description (structured_data.py) holds a field.
+
+    ``position`` orders the properties; values several fields give one property
+    join in that order (an event is ``about`` its topics, then its countries).
+    ``work`` is the property on a creative work (Article, Report,
+    LearningResource, Course), ``event`` the one on an EducationEvent (None: not
+    there). With ``page``, the property describes the page rather than the thing:
+    on a work itself, on an event's ``subjectOf``, named ``work`` either way.
+    ``node`` makes each value a ``{"@type": node, "name": ...}``; a term is the
+    address its vocabulary gives (a licence's), else its id. ``with_material``:
+    only for a product with material of its own (Entry.has_material).
+
+    A field holding the terms of a vocabulary whose role declares ``schema_org``
+    (data/taxonomies.yml: topics, countries, partners, formats) declares none
+    here: the role says how its terms appear, in one place (roles.py).
+    """
+
+    position: int
+    work: str | None
+    event: str | None = None
+    page: bool = False
+    node: str | None = None
+    with_material: bool = False
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """How an entry of the Atom feeds (feeds.py) holds a field: as ``element`` (published, updated,
+    author, summary or category), one per value, at ``position`` among the entry's fields."""
+
+    position: int
+    element: str
+
+
+# JSON Schemas of catalogue values.
+JSON_TEXT = {"type": "string", "minLength": 1}
+JSON_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
+JSON_DATE = {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"}
+JSON_DAY = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
+JSON_URL = {"type": "string", "pattern": "^https?://"}
+
+
+def per_language(value: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of an object keyed by language, each holding ``value``."""
+    return {"type": "object", "properties": {lang: value for lang in LANGUAGES},
+            "additionalProperties": False, "minProperties": 1}
 
 
 @dataclass(frozen=True)
 class Field:
-    """One front-matter field.
+    """One field of a page: what its front matter may say, and where the outputs show it.
 
-    ``kind`` says how a value is checked: text, text-list, date (YYYY, YYYY-MM or
-    YYYY-MM-DD), day (YYYY-MM-DD), term (one id of ``vocabulary``), terms (a list
-    of ids), boolean, count (a whole number >= 0), url-or-file, or mapping /
-    mapping-list (checked field by field against ``fields``), hash (a recorded
-    version, see translations.py), file or https-url.
+    What it means, for authors and data users, is not here but in
+    ``data/fields.yml``, in every language (field_help.py).
+
+    ``kind`` says how a value is checked: text, text-list, date (YYYY, YYYY-MM
+    or YYYY-MM-DD), day (YYYY-MM-DD), term (one id of ``vocabulary``), terms (a
+    list of ids), boolean, count (a whole number >= 0), mapping or mapping-list
+    (checked field by field against ``fields``), hash (a recorded version, see
+    translations.py), file or https-url; ``derived`` for a value the hub works
+    out itself (``DERIVED``), which no file may give.
     """
 
     name: str
     kind: str
-    help: dict[str, str]  # what the field means, for authors, in every site language
     required: bool = False
     translatable: bool = False  # written in each language's file; else language-neutral
     vocabulary: str | None = None
@@ -41,140 +151,130 @@ class Field:
     only_types: tuple[str, ...] = ()  # empty: every content type
     needs: tuple[str, ...] = ()  # other fields that must be given whenever this one is
     example: str = ""  # a YAML value shown in the scaffold and the field reference
+    # How the outputs show it (None: that output leaves it out).
+    record: Record | None = None  # the catalogue
+    card: Row | None = None  # the product page's card
+    cover: Row | None = None  # the PDF's cover
+    linked_data: LinkedData | None = None  # the schema.org description
+    feed: FeedEntry | None = None  # an entry of the Atom feeds
 
     def __repr__(self) -> str:
         return f"Field({self.name!r}, {self.kind!r})"
 
 
-TITLE = Field(
-    "title", "text",
-    {"en": "The title, in the language of the file.",
-     "ru": "Название на языке файла."},
-    required=True, translatable=True, max_length=200, example='"Open data in public services"')
-SUMMARY = Field(
-    "summary", "text",
-    {"en": "One or two plain sentences: shown in listings, search results, feeds and the page description.",
-     "ru": "Одно-два простых предложения: показываются в списках, результатах поиска, лентах и описании страницы."},
-    required=True, translatable=True, max_length=300,
-    example='"One or two sentences that say what this is and who it is for."')
+TITLE = Field("title", "text", required=True, translatable=True, max_length=200,
+              example='"Open data in public services"',
+              record=Record(50, "per-language", per_language(JSON_TEXT), always=True))
+SUMMARY = Field("summary", "text", required=True, translatable=True, max_length=300,
+                example='"One or two sentences that say what this is and who it is for."',
+                record=Record(60, "per-language", per_language(JSON_TEXT), always=True),
+                feed=FeedEntry(40, "summary"))
 
 EVENT_FIELDS = (
-    Field("kind", "term",
-          {"en": "What kind of event the materials come from.",
-           "ru": "Вид мероприятия, к которому относятся материалы."},
-          required=True, vocabulary="event_kinds", example="workshop"),
-    Field("format", "term",
-          {"en": "How it was delivered.", "ru": "Формат проведения."},
-          vocabulary="formats", example="online"),
-    Field("location", "text",
-          {"en": "Where it took place (city, venue), if known.",
-           "ru": "Место проведения (город, площадка), если известно."},
-          max_length=200, example='"City, venue"'),
-    Field("participants", "count",
-          {"en": "How many people took part, if known.",
-           "ru": "Число участников, если известно."},
-          example="30"),
+    Field("kind", "term", required=True, vocabulary="event_kinds", example="workshop",
+          card=Row(70, "event_kind")),
+    Field("format", "term", vocabulary="formats", example="online",
+          card=Row(80, "format")),
+    Field("location", "text", max_length=200, example='"City, venue"',
+          card=Row(90, "location"),
+          linked_data=LinkedData(36, None, event="location", node="Place")),
+    Field("participants", "count", example="30",
+          card=Row(100, "participants")),
 )
 
 ATTACHMENT_FIELDS = (
-    Field("title", "text",
-          {"en": "What the file is, for the link text.", "ru": "Что это за файл (текст ссылки)."},
-          required=True, max_length=200, example='"Presentation slides"'),
-    Field("file", "file",
-          {"en": "A file in the repository, relative to this Markdown file.",
-           "ru": "Файл в репозитории, путь относительно этого файла Markdown."},
-          example="files/slides.pdf"),
-    Field("url", "https-url",
-          {"en": "Or an https:// address of the document elsewhere.",
-           "ru": "Или адрес документа в интернете, начинающийся с https://."},
-          example='"https://example.org/report.pdf"'),
+    Field("title", "text", required=True, max_length=200, example='"Presentation slides"'),
+    Field("file", "file", example="files/slides.pdf"),
+    Field("url", "https-url", example='"https://example.org/report.pdf"'),
 )
 
-TRANSLATED_FROM = Field(
-    "translated_from", "mapping",
-    {"en": "Translations only: the version of the original this translation was made from "
-           "(set by 'hub.py translations refresh', not by hand).",
-     "ru": "Только в переводах: версия оригинала, с которой сделан перевод "
-           "(записывается командой 'hub.py translations refresh', а не вручную)."},
-    translatable=True,
-    fields=tuple(Field(part, "hash", {"en": f"Hash of the original's {part}.",
-                                      "ru": f"Хеш поля {part} оригинала."}, required=True)
-                 for part in ("title", "summary", "body")))
+TRANSLATED_FROM = Field("translated_from", "mapping", translatable=True,
+                        fields=tuple(Field(part, "hash", required=True) for part in ("title", "summary", "body")))
+
+_IDS = {"type": "array", "items": JSON_ID}
 
 PRODUCT_FIELDS: tuple[Field, ...] = (
     TITLE,
     SUMMARY,
-    Field("date", "date",
-          {"en": "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD.",
-           "ru": "Когда материал опубликован или мероприятие проведено: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."},
-          example='"2023-05"'),
-    Field("countries", "terms",
-          {"en": "Countries it concerns (codes from data/taxonomies.yml).",
-           "ru": "Страны, к которым относится материал (коды из data/taxonomies.yml)."},
-          vocabulary="countries", example="[kz, uz]"),
-    Field("topics", "terms",
-          {"en": "Topics it covers (ids from data/taxonomies.yml).",
-           "ru": "Темы материала (идентификаторы из data/taxonomies.yml)."},
-          vocabulary="topics", example="[open-data]"),
-    Field("partners", "terms",
-          {"en": "Organisations that prepared this item, only when the item's own document names them "
-                 "(on its cover or title page, for instance); say where in partners_source. The "
-                 "organisations that implement and fund the project are named on the about page: do not "
-                 "list them here by default (ids from data/taxonomies.yml).",
-           "ru": "Организации, подготовившие этот материал, — только если их называет сам документ "
-                 "(например, на обложке или титульном листе); где именно, укажите в partners_source. "
-                 "Организации, которые реализуют и финансируют проект, названы на странице «О проекте»: "
-                 "не перечисляйте их здесь по умолчанию (идентификаторы из data/taxonomies.yml)."},
-          vocabulary="partners", needs=("partners_source",), example="[undp-kazakhstan, acsh]"),
-    Field("partners_source", "text",
-          {"en": "Where the item's own document names the organisations listed in partners, e.g. "
-                 "\"Report, title page\". Required with partners.",
-           "ru": "Где сам документ называет организации из partners, например «Отчёт, титульный лист». "
-                 "Обязательно вместе с partners."},
-          max_length=300, needs=("partners",), example='"Report, title page"'),
-    Field("authors", "text-list",
-          {"en": "People or organisations who wrote it.", "ru": "Авторы: люди или организации."},
-          max_length=200, example='["First Author", "Second Author"]'),
-    Field("event", "mapping",
-          {"en": "The event the materials come from (workshop materials only).",
-           "ru": "Мероприятие, к которому относятся материалы (только для материалов мероприятий)."},
-          fields=EVENT_FIELDS, only_types=("workshop",), example="{kind: workshop, format: online}"),
-    Field("attachments", "mapping-list",
-          {"en": "Documents to download: each with a title and either a file or a url.",
-           "ru": "Документы для скачивания: у каждого название и либо file, либо url."},
-          fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
-          example='[{title: "Presentation slides", file: files/slides.pdf}]'),
-    Field("full_text", "boolean",
-          {"en": "true when the text of this page is the product itself (the whole case study, guide or "
-                 "report), not only a description of it. A product has material of its own when this is "
-                 "true or it lists attachments; only then does it get a PDF, a download link and a place "
-                 "in the feeds. Otherwise its card says the materials are to come.",
-           "ru": "true, если текст этой страницы — сам материал (полный текст кейса, руководства или "
-                 "отчёта), а не только его описание. Собственные материалы есть у продукта, если здесь "
-                 "стоит true или указаны файлы для скачивания (attachments); только тогда у него есть "
-                 "PDF, ссылка для скачивания и запись в лентах новостей. Иначе в карточке сказано, что "
-                 "материалы будут размещены позже."},
-          example="true"),
-    Field("tags", "text-list",
-          {"en": "Free keywords, in the language of the file.",
-           "ru": "Свободные ключевые слова на языке файла."},
-          translatable=True, max_length=60, example="[e-government, open data]"),
-    Field("license", "term",
-          {"en": "The licence of the content (ids from data/taxonomies.yml).",
-           "ru": "Лицензия материала (идентификаторы из data/taxonomies.yml)."},
-          vocabulary="licenses", example="CC-BY-4.0"),
-    Field("draft", "boolean",
-          {"en": "true keeps it out of the published site.",
-           "ru": "true — материал не публикуется на сайте."},
-          example="true"),
-    Field("review_by", "day",
-          {"en": "When the content should be checked again: YYYY-MM-DD.",
-           "ru": "Когда содержание нужно проверить снова: ГГГГ-ММ-ДД."},
-          example='"2027-06-30"'),
+    Field("date", "date", example='"2023-05"',
+          record=Record(70, "value", JSON_DATE),
+          card=Row(20, "date"), cover=Row(20, "date"),
+          linked_data=LinkedData(10, "datePublished", event="startDate"),
+          feed=FeedEntry(10, "published")),
+    Field("countries", "terms", vocabulary="countries", example="[kz, uz]",
+          record=Record(80, "ids", _IDS, always=True),
+          card=Row(40, "countries", link=True), cover=Row(30, "countries"),
+          feed=FeedEntry(52, "category")),
+    Field("topics", "terms", vocabulary="topics", example="[open-data]",
+          record=Record(90, "ids", _IDS, always=True),
+          card=Row(30, "topics", link=True, separator="; "), cover=Row(40, "topics", separator="; "),
+          feed=FeedEntry(51, "category")),
+    Field("partners", "terms", vocabulary="partners", needs=("partners_source",),
+          example="[undp-kazakhstan, acsh]",
+          record=Record(100, "ids", _IDS, always=True),
+          card=Row(50, "partners", link=True, separator="; "), cover=Row(50, "partners", separator="; ")),
+    Field("partners_source", "text", max_length=300, needs=("partners",), example='"Report, title page"',
+          record=Record(110, "value", JSON_TEXT)),
+    Field("authors", "text-list", max_length=200, example='["First Author", "Second Author"]',
+          record=Record(120, "texts", {"type": "array", "items": JSON_TEXT}, always=True),
+          card=Row(60, "authors"), cover=Row(60, "authors"),
+          linked_data=LinkedData(30, "author"),
+          feed=FeedEntry(30, "author")),
+    Field("event", "mapping", fields=EVENT_FIELDS, only_types=("workshop",),
+          example="{kind: workshop, format: online}",
+          record=Record(130, "object", {
+              "type": "object", "required": ["kind"], "additionalProperties": False,
+              "properties": {"kind": JSON_ID, "format": JSON_ID, "location": JSON_TEXT,
+                             "participants": {"type": "integer", "minimum": 0}}},
+              parts=("kind", "format", "location", "participants"))),
+    Field("attachments", "mapping-list", fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
+          example='[{title: "Presentation slides", file: files/slides.pdf}]',
+          record=Record(150, "texts", {
+              "type": "array", "items": {"type": "object", "required": ["title", "url"],
+                                         "additionalProperties": False,
+                                         "properties": {"title": JSON_TEXT, "url": JSON_URL,
+                                                        "format": {"type": "string"}}}}, always=True),
+          linked_data=LinkedData(90, "associatedMedia", page=True, node="MediaObject", with_material=True)),
+    Field("full_text", "boolean", example="true"),
+    Field("tags", "text-list", translatable=True, max_length=60, example="[e-government, open data]"),
+    Field("license", "term", vocabulary="licenses", example="CC-BY-4.0",
+          record=Record(160, "object", {
+              "type": "object", "required": ["id", "url"], "additionalProperties": False,
+              "properties": {"id": {"type": "string", "minLength": 1}, "url": JSON_URL}},
+              parts=("id", "url")),
+          card=Row(110, "license", link=True), cover=Row(70, "license", link=True),
+          linked_data=LinkedData(60, "license", page=True)),
+    Field("draft", "boolean", example="true"),
+    Field("review_by", "day", example='"2027-06-30"'),
     TRANSLATED_FROM,
 )
 
 PAGE_FIELDS: tuple[Field, ...] = (TITLE, SUMMARY, TRANSLATED_FROM)
+
+# What the hub works out for every product (never written in a file), declared beside the fields;
+# each output that shows one works it out (the entry's own: Entry.value).
+DERIVED: tuple[Field, ...] = (
+    Field("id", DERIVED_KIND,
+          record=Record(10, "value", JSON_TEXT, always=True)),
+    Field("type", DERIVED_KIND, vocabulary="types",
+          record=Record(20, "value", JSON_ID, always=True),
+          card=Row(10, "type", link=True), cover=Row(10, "type"),
+          feed=FeedEntry(50, "category")),
+    Field("languages", DERIVED_KIND,
+          record=Record(30, "ids", {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1},
+                        always=True),
+          card=Row(120, "languages", link=True),  # the product's page in each language
+          linked_data=LinkedData(70, "workTranslation", page=True)),  # on an original: its translations
+    Field("original_language", DERIVED_KIND,
+          record=Record(40, "value", {"enum": list(LANGUAGES)}, always=True),
+          linked_data=LinkedData(70, "translationOfWork", page=True)),  # on a translation: its original
+    Field("url", DERIVED_KIND,
+          record=Record(140, "per-language", per_language(JSON_URL), always=True)),
+    Field("last_updated", DERIVED_KIND,  # from the repository's history
+          record=Record(170, "value", JSON_DAY),
+          linked_data=LinkedData(20, "dateModified", page=True),
+          feed=FeedEntry(20, "updated")),  # else the product's date, else the build's time (feeds.py)
+)
 
 # Keys that MkDocs or Material would act on and that authors must never set.
 FORBIDDEN = {
@@ -199,3 +299,29 @@ def fields_for(kind: str) -> tuple[Field, ...]:
 @lru_cache(maxsize=None)
 def translatable_names(kind: str) -> frozenset[str]:
     return frozenset(f.name for f in fields_for(kind) if f.translatable)
+
+
+OUTPUTS = ("record", "card", "cover", "linked_data", "feed")
+
+
+def shown_in(output: str, kind: str | None = None) -> list[tuple[str, Field]]:
+    """What ``output`` (one of OUTPUTS) shows of a product of ``kind`` (None: of any type), in its order.
+
+    Each is ``(path, field)``: sub-fields as ``event.kind``, the derived values
+    included, ordered by the ``position`` the field's declaration gives for that output.
+    """
+    found: list[tuple[str, Field]] = []
+
+    def walk(fields: tuple[Field, ...], prefix: str) -> None:
+        for spec in fields:
+            if getattr(spec, output) is not None:
+                found.append((prefix + spec.name, spec))
+            walk(spec.fields, f"{prefix}{spec.name}.")
+
+    walk((PRODUCT_FIELDS if kind is None else fields_for(kind)) + DERIVED, "")
+    return sorted(found, key=lambda pair: getattr(pair[1], output).position)
+
+
+def record_fields() -> list[Field]:
+    """The fields of a catalogue record, front matter of every type and derived, in the record's order."""
+    return [spec for _, spec in shown_in("record")]

@@ -35,6 +35,8 @@ No organisation is named organiser or publisher of an item: the project's
 organisations and their roles belong to the project, not to each item.
 Attachments are ``associatedMedia`` only when the product has material of its
 own (``Entry.has_material``, the rule the PDF step, the card and the feed use).
+Which field becomes which property is declared with the field (``LinkedData`` in
+schema.py); this module holds the page's own properties and the types.
 
 JSON inside a ``<script>`` element ends at the first ``</script>`` whatever the
 JSON says, so the serialised text has ``<``, ``>`` and ``&`` written as
@@ -53,7 +55,9 @@ from .exports import attachment_record
 from .feeds import feed_path, feed_title
 from .generated import TermPage, has_pages, term_key
 from .model import Entry, Site
+from .product import Attachment
 from .roles import EVENT_TYPES, TYPES, Role
+from .schema import DERIVED_KIND, Field, LinkedData, shown_in
 from .settings import DECLARED_LANGUAGES, LANGUAGES
 from .site_info import SiteInfo
 from .urls import entry_path
@@ -144,83 +148,86 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _media(entry: Entry, base_url: str) -> list[dict[str, str]]:
-    """The product's attachments as media objects, with absolute addresses (as the catalogue gives them)."""
-    media = []
-    for attachment in entry.neutral.get("attachments") or []:
-        if isinstance(attachment, dict):
-            found = attachment_record(entry, attachment, base_url)
-            media.append({"@type": "MediaObject", "name": found["title"], "contentUrl": found["url"]})
-    return media
-
-
-def _translations(entry: Entry, content_lang: str, base_url: str) -> dict[str, Any]:
-    """Links between an original and its translations (only languages it is written in)."""
-    def ref(lang: str) -> dict[str, str]:
-        return {"@id": base_url + entry_path(entry.key, lang), "inLanguage": lang}
-    if content_lang == entry.original.lang:
-        others = [ref(l) for l in entry.languages if l != content_lang]
-        return {"workTranslation": others} if others else {}
-    return {"translationOfWork": ref(entry.original.lang)}
-
-
 def _website(site: Site, lang: str, site_name: str, base_url: str) -> dict[str, str]:
     return {"@type": "WebSite", "name": site_name, "url": base_url + entry_path("index", lang)}
 
 
 def product_jsonld(site: Site, entry: Entry, lang: str, site_name: str, base_url: str,
                    last_updated: dict[str, str] | None = None) -> dict[str, Any]:
-    """The schema.org description of a product as read in ``lang`` (its content's language)."""
-    neutral = entry.neutral
+    """The schema.org description of a product as read in ``lang`` (its content's language).
+
+    Its properties are the fields whose declarations give ``linked_data``
+    (schema.py), in their order: on the work itself, or, for an event, on the
+    event or on the page about it (``subjectOf``).
+    """
     document = entry.document(lang)
     content_lang = document.lang
     url = base_url + entry_path(entry.key, content_lang)
     kind = schema_type(site, entry)
+    is_event = kind in EVENT_TYPES
     node: dict[str, Any] = {"@context": SCHEMA_ORG, "@type": kind, "@id": url,
                             "name": str(entry.text("title", lang)), "url": url}
     if entry.text("summary", lang):
         node["description"] = str(entry.text("summary", lang))
     node["inLanguage"] = content_lang
-    date = str(neutral["date"]) if neutral.get("date") else None
     modified = (last_updated or {}).get(document.docs_path)
     page: dict[str, Any] = {}  # what describes the page (the work itself, or the event's page)
-    if modified:
-        page["dateModified"] = modified
-    licence = neutral.get("license")
-    if licence:
-        url_of = site.taxonomies["licenses"][licence].extra.get("url")
-        page["license"] = url_of or licence
-    page.update(_translations(entry, content_lang, base_url))
-    placed = _placed(site, entry, content_lang, base_url)
-    for name, value in placed["work"].items():
-        _put(page, name, value)
-    if entry.has_material:
-        media = _media(entry, base_url)
-        if media:
-            page["associatedMedia"] = media
-    if kind in EVENT_TYPES:
-        event = neutral.get("event") or {}
-        if date:
-            node["startDate"] = date
+    for path, spec in shown_in("linked_data", entry.kind):
+        linked = spec.linked_data
+        assert linked
+        name = linked.work if linked.page or not is_event else linked.event
+        if name is None or (linked.with_material and not entry.has_material):
+            continue
+        value = _value(site, entry, path, spec, linked, content_lang, base_url, modified)
+        if value is None or value == []:
+            continue
+        _put(page if linked.page and is_event else node, name, value)
+    placed = _placed(site, entry, content_lang, base_url)  # the terms, as their vocabularies' roles say
+    if is_event:
         node.update(placed["event"])
-        if event.get("location"):
-            node["location"] = {"@type": "Place", "name": str(event["location"])}
         about = [v for value in placed["subject"].values() for v in _as_list(value)]
         if about:  # an event has no spatialCoverage: everything it is about is its about
             node["about"] = about
-        node["isPartOf"] = _website(site, content_lang, site_name, base_url)
-        node["subjectOf"] = {"@type": "WebPage", "url": url, "inLanguage": content_lang, **page}
-        return node
-    if date:
-        node["datePublished"] = date
-    node.update({k: v for k, v in page.items() if k == "dateModified"})
-    authors = [str(a) for a in neutral.get("authors") or []]
-    if authors:
-        node["author"] = authors
-    node.update(placed["subject"])
-    node.update({k: v for k, v in page.items() if k != "dateModified"})
+    else:
+        node.update(placed["subject"])
+    for name, value in placed["work"].items():
+        _put(page if is_event else node, name, value)
     node["isPartOf"] = _website(site, content_lang, site_name, base_url)
+    if is_event:
+        node["subjectOf"] = {"@type": "WebPage", "url": url, "inLanguage": content_lang, **page}
     return node
+
+
+def _value(site: Site, entry: Entry, path: str, spec: Field, linked: LinkedData, lang: str, base_url: str,
+           modified: str | None) -> Any:
+    """One field's value as a schema.org property of the product read in ``lang`` (None: left out)."""
+    def ref(other: str) -> dict[str, str]:
+        return {"@id": base_url + entry_path(entry.key, other), "inLanguage": other}
+
+    if spec.kind == DERIVED_KIND:  # worked out for this page
+        original = entry.original.lang
+        return {"last_updated": modified,
+                "languages": [ref(l) for l in entry.languages if l != lang] if lang == original else None,
+                "original_language": ref(original) if lang != original else None}.get(spec.name)
+    value = entry.value(path)
+    if value is None:
+        return None
+    if isinstance(value, tuple):  # a list: a list of values, each as below
+        found = [_one(site, entry, spec, linked, v, lang, base_url) for v in value]
+        return [v for v in found if v is not None]
+    return _one(site, entry, spec, linked, value, lang, base_url)
+
+
+def _one(site: Site, entry: Entry, spec: Field, linked: LinkedData, value: Any, lang: str, base_url: str) -> Any:
+    if isinstance(value, Attachment):  # with its absolute address, as the catalogue gives it
+        found = attachment_record(entry, value, base_url)
+        return {"@type": linked.node or "MediaObject", "name": found["title"], "contentUrl": found["url"]}
+    if spec.vocabulary:  # the address the vocabulary gives (a licence's), else the id
+        term = site.taxonomies[spec.vocabulary].get(value)
+        return (term.extra.get("url") if term else None) or value
+    if linked.node:
+        return {"@type": linked.node, "name": str(value)}
+    return str(value)
 
 
 def page_jsonld(site: Site, page: Entry | TermPage, lang: str, view: dict[str, Any], site_name: str,

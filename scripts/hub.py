@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 
-from hubcore import (attach, build_summary, changes, importing, json_schema, reviews, scaffold,  # noqa: E402
+from hubcore import (attach, build_summary, changes, field_help, importing, json_schema, reviews, scaffold,  # noqa: E402
                      snippets, translations)
 from hubcore.loader import fingerprint, load_site  # noqa: E402
 from hubcore.problems import Problem  # noqa: E402
@@ -248,19 +248,21 @@ def schemas(out: str, snippets_file: str | None = None) -> int:
     With ``snippets_file``, also VS Code completion snippets for every field (snippets.py).
     """
     taxonomies, problems = load_taxonomies(ROOT)
+    help, more = field_help.load(ROOT)
+    problems += more
     if problems:
         print("\n".join(str(p) for p in problems), file=sys.stderr)
         return 1
     folder = ROOT / out
     folder.mkdir(parents=True, exist_ok=True)
-    for name, schema in json_schema.all_schemas(taxonomies).items():
+    for name, schema in json_schema.all_schemas(taxonomies, help).items():
         (folder / name).write_bytes(json_schema.dumps(schema))
     mapping = json_schema.associations(taxonomies, Path(out).as_posix())
     (folder / "associations.json").write_text(json.dumps(mapping, indent=2) + "\n", encoding="utf-8")
     print(f"schemas written to {out}/")
     if snippets_file:
         (ROOT / snippets_file).parent.mkdir(parents=True, exist_ok=True)
-        (ROOT / snippets_file).write_bytes(snippets.dumps(snippets.snippets(taxonomies)))
+        (ROOT / snippets_file).write_bytes(snippets.dumps(snippets.snippets(taxonomies, help)))
         print(f"completion snippets written to {snippets_file}")
     return 0
 

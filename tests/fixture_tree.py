@@ -2,7 +2,8 @@
 
 ``make_root(tmp_path, files)`` copies the real ``data/`` folder, writes a minimal
 valid ``docs/`` tree, then the test's own files (``{relative path: str | bytes}``,
-text dedented). ``check(tmp_path, files)`` does that and runs ``load_site``.
+text dedented). ``check(tmp_path, files)`` does that and runs ``load_site``;
+``loaded(tmp_path, files)`` returns the site it makes, which must have no problem.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from hubcore.loader import load_site  # importable through pytest.ini's pythonpath
+from hubcore.model import Site
 from hubcore.problems import Problem
 
 REPO = Path(__file__).resolve().parent.parent
@@ -82,6 +84,13 @@ def check(tmp_path: Path, files: dict[str, str | bytes] | None = None,
     """Problems ``load_site`` reports for the minimal tree plus ``files``."""
     _, problems = load_site(make_root(tmp_path, files, **kwargs))
     return problems
+
+
+def loaded(tmp_path: Path, files: dict[str, str | bytes] | None = None, **kwargs) -> Site:
+    """The site ``load_site`` makes of the minimal tree plus ``files``, which must have no problem."""
+    site, problems = load_site(make_root(tmp_path, files, **kwargs))
+    assert problems == [], "\n".join(map(str, problems))
+    return site
 
 
 def zip_of(entries: dict[str, bytes]) -> bytes:

@@ -19,6 +19,7 @@ import pytest
 
 from conftest import REPO, copy_repo, run_hub
 from fixture_tree import front
+from hubcore import field_help
 from hubcore.fields import FieldChecker
 from hubcore.schema import PAGE, fields_for
 from hubcore.snippets import snippets
@@ -26,6 +27,7 @@ from hubcore.strict_yaml import parse
 from hubcore.taxonomy import load as load_taxonomies
 
 TAXONOMIES, _ = load_taxonomies(REPO)
+HELP, _ = field_help.load(REPO)
 REMARK = REPO / "node_modules" / ".bin" / "remark"
 
 
@@ -39,12 +41,12 @@ def expand(body: list[str]) -> str:
 
 def problems_of(kind: str, meta: dict) -> list[str]:
     found: list[str] = []
-    FieldChecker(TAXONOMIES, lambda path, where, message: found.append(f"{where}: {message}")).check(meta, kind)
+    FieldChecker(TAXONOMIES, lambda path, where, message: found.append(f"{where}: {message}"), HELP).check(meta, kind)
     return found
 
 
 def test_every_field_has_a_snippet_that_gives_valid_front_matter():
-    offered = snippets(TAXONOMIES)
+    offered = snippets(TAXONOMIES, HELP)
     declared = {spec.name for kind in (*TAXONOMIES.types, PAGE) for spec in fields_for(kind)}
     assert {s["prefix"] for s in offered.values()} == declared - {"translated_from"}
     for snippet in offered.values():
@@ -63,7 +65,7 @@ def test_every_field_has_a_snippet_that_gives_valid_front_matter():
 
 
 def test_term_fields_offer_exactly_the_vocabulary():
-    offered = snippets(TAXONOMIES)
+    offered = snippets(TAXONOMIES, HELP)
     countries = offered["front matter: countries"]["body"][0]
     assert countries == f"countries: [${{1|{','.join(TAXONOMIES['countries'])}|}}]"
     event = offered["front matter: event"]["body"]
@@ -81,7 +83,7 @@ def test_make_schemas_writes_the_editor_files(tmp_path):
         assert (root / schema).is_file()
     text = (root / ".vscode/front-matter.code-snippets").read_text(encoding="utf-8")
     assert text.startswith("// Generated")
-    assert json.loads(text.split("\n", 1)[1]) == snippets(TAXONOMIES)
+    assert json.loads(text.split("\n", 1)[1]) == snippets(TAXONOMIES, HELP)
 
 
 def _remark_tree(tmp_path: Path) -> Path:

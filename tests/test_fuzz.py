@@ -110,7 +110,7 @@ def test_random_markdown_in_a_valid_page(root, body):
 
 
 @FUZZ
-@given(name=st.sampled_from(["site.yml", "ui.yml", "project.yml", "taxonomies.yml", "csp.yml"]),
+@given(name=st.sampled_from(["site.yml", "ui.yml", "project.yml", "taxonomies.yml", "csp.yml", "fields.yml"]),
        text=_joined(YAML_PIECES), data=st.binary(max_size=200), as_bytes=st.booleans())
 def test_random_data_files(tmp_path_factory, name, text, data, as_bytes):
     root = make_root(tmp_path_factory.mktemp("fuzz-data"))

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_repo, run_hub, serve_folder
-from hostile.cases import (CONTRIBUTED_FILES, DRAFT_FILES, FORMULA_TITLES, HOSTILE_TOPIC, INERT, REFUSED,
-                           SECRET, TAXONOMY_ENTRY, UI_EDITS)
+from hostile.cases import (CONTRIBUTED_FILES, DRAFT_FILES, FIELD_HELP_EDITS, FORMULA_TITLES, HOSTILE_TOPIC, INERT,
+                           REFUSED, SECRET, TAXONOMY_ENTRY, UI_EDITS)
 
 # Installed before any page script, in every page: init scripts are outside the page's policy.
 TRAP = """
@@ -43,6 +43,15 @@ def _plant_secrets(root: Path) -> None:
     (root / "secret.txt").write_text(SECRET, encoding="utf-8")
 
 
+def _edit(path: Path, edits: dict[str, str]) -> None:
+    """Each old text of ``edits`` replaced by its new one in ``path`` (every old text must be there)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def inert_site(tmp_path_factory):
     root = copy_repo(tmp_path_factory.mktemp("hostile-inert"))
@@ -57,12 +66,8 @@ def inert_site(tmp_path_factory):
     marker = "\n# Organisations behind the project."
     assert marker in text
     taxonomies.write_text(text.replace(marker, TAXONOMY_ENTRY + marker, 1), encoding="utf-8")
-    ui = root / "data/ui.yml"
-    words = ui.read_text(encoding="utf-8")
-    for old, new in UI_EDITS.items():
-        assert old in words, old
-        words = words.replace(old, new, 1)
-    ui.write_text(words, encoding="utf-8")
+    _edit(root / "data/ui.yml", UI_EDITS)
+    _edit(root / "data/fields.yml", FIELD_HELP_EDITS)
     (root / "site").mkdir()
     with serve_folder(root / "site") as url:
         shutil.rmtree(root / "site")
@@ -133,6 +138,11 @@ def test_no_payload_survives_as_markup_in_any_page(inert_site):
             assert match is None, f"{path}: {text[max(0, match.start() - 200):match.end() + 50]}"
     product = (root / "site/reports/hostile-fields/index.html").read_text(encoding="utf-8")
     assert "{{7*7}}" in product and "&lt;script&gt;window.__pwned=&#39;title&#39;" in product
+    # Field help (data/fields.yml) is shown as text where fields are explained.
+    for page, where in (("contributing", "help-date-en"), ("ru/contributing", "help-date-ru"),
+                        ("open-data", "help-original-language-en")):
+        html = (root / "site" / page / "index.html").read_text(encoding="utf-8")
+        assert f"&lt;script&gt;window.__pwned=&#39;{where}&#39;" in html, page
 
 
 def _exercise(page) -> None:

@@ -20,7 +20,7 @@ from word_documents import ENGLISH, HOSTILE_URL, RUSSIAN, SAFE_URL, png, present
 
 from hubcore import file_formats, html_policy, markdown_render, word_import
 from hubcore.scaffold import front_matter, slugify
-from hubcore.taxonomy import load as load_taxonomies
+from hubcore.loader import load_site
 
 DOCUMENTS = {"en": (ENGLISH, "open-data-in-public-services"),
              "ru": (RUSSIAN, "zachem-nuzhny-otkrytye-dannye")}  # the Russian one has no Title paragraph
@@ -52,10 +52,10 @@ def test_a_word_document_becomes_a_draft_laid_out_as_new_does(imported, lang):
     page = _page(lang)
     text = (repo / page).read_text(encoding="utf-8")
     title = words.title if lang == "en" else words.heading  # the Title paragraph, else the first heading
-    taxonomies, _ = load_taxonomies(repo)
-    assert text.startswith(front_matter("guide", title, lang, taxonomies) + "\n")
+    site, _ = load_site(repo)
+    assert text.startswith(front_matter(site, "guide", title, lang) + "\n")
     assert "\ndraft: true\n" in text
-    body = text[len(front_matter("guide", title, lang, taxonomies)) + 1:]
+    body = text[len(front_matter(site, "guide", title, lang)) + 1:]
     sections = "" if lang == "ru" else f"## {words.heading}\n\n"
     sub = "###" if lang == "en" else "##"  # the highest heading left in the text is ##
     assert body == (

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from hubcore import field_help
 from hubcore.fields import FieldChecker
 from hubcore.json_schema import all_schemas, schema_for
 from hubcore.loader import load_site
@@ -24,6 +25,7 @@ from hubcore.translations import FIELD
 
 REPO = Path(__file__).resolve().parent.parent
 TAXONOMIES, _ = load_taxonomies(REPO)
+HELP, _ = field_help.load(REPO)
 
 T = 'title: "A title"\nsummary: "One sentence."\n'
 HASH = "translated_from: {title: '0a1b2c3d', summary: '0a1b2c3d', body: '0a1b2c3d'}\n"
@@ -98,12 +100,12 @@ def validator_accepts(kind: str, meta: dict) -> bool:
     """The loader's check of one file: a translation's text fields only, an original's every field."""
     problems: list[str] = []
     only = set(translatable_names(kind)) if FIELD in meta else None
-    FieldChecker(TAXONOMIES, lambda path, where, message: problems.append(message)).check(meta, kind, only)
+    FieldChecker(TAXONOMIES, lambda path, where, message: problems.append(message), HELP).check(meta, kind, only)
     return not problems
 
 
 def schema_accepts(kind: str, meta: dict) -> bool:
-    schema = schema_for(kind, TAXONOMIES)
+    schema = schema_for(kind, TAXONOMIES, HELP)
     return jsonschema.validators.validator_for(schema)(schema).is_valid(meta)
 
 
@@ -132,7 +134,7 @@ def test_schema_accepts_every_real_original(kind, path):
 
 
 def test_every_type_has_a_schema_that_is_itself_valid():
-    schemas = all_schemas(TAXONOMIES, "https://hub.example/")
+    schemas = all_schemas(TAXONOMIES, HELP, "https://hub.example/")
     assert set(schemas) == {"page.schema.json", *(f"{t}.schema.json" for t in TAXONOMIES.types)}
     for schema in schemas.values():
         jsonschema.Draft7Validator.check_schema(schema)

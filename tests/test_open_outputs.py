@@ -18,7 +18,7 @@ from conftest import ENGLISH_ONLY, HOSTILE_EN, HOSTILE_RU, PAYLOAD_SUMMARY, PAYL
 from built_site import SITE_URL, head, jsonld, page, site_file
 
 from engine import pdf
-from hubcore import exports, feeds, structured_data
+from hubcore import exports, feeds, schema, structured_data
 from hubcore.loader import load_site
 from hubcore.settings import LANGUAGES
 from hubcore.urls import entry_path
@@ -118,13 +118,13 @@ def test_dcat_describes_the_catalogue_and_its_distributions(built):
         assert site_file(built["site"], landing["@id"]).is_file()
 
 
-def test_open_data_page_documents_every_field_in_both_languages(built):
+def test_open_data_page_documents_every_field_in_both_languages(built, content):
     for lang in LANGUAGES:
         url = entry_path(exports.OPEN_DATA_KEY, lang)
         html = page(built["site"], url)
-        for spec in exports.FIELDS:
+        for spec in schema.record_fields():
             assert f"<code>{spec.name}</code>" in html, (lang, spec.name)
-            assert str(escape(spec.help[lang])) in html, (lang, spec.name)
+            assert str(escape(content.field_help.text(spec.name, lang))) in html, (lang, spec.name)
         for href in re.findall(r'<td><a href="([^"]+)"><code>', html):
             resolved = (Path("/" + url) / href).resolve().as_posix().lstrip("/")
             assert (built["site"] / resolved).is_file(), (lang, href)

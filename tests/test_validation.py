@@ -826,6 +826,48 @@ def test_data_files_are_checked_like_content(tmp_path, edit, line_text, field, w
                for p in problems), "\n".join(map(str, problems))
 
 
+@pytest.mark.parametrize("edit, line_text, field, words", [
+    # A help text missing in one language, at its field's line.
+    (('  ru: "Темы материала', '  xx: "Темы материала'), "topics:", "topics.ru", ("missing translation",)),
+    (('  ru: "Темы материала', '  xx: "Темы материала'), '  xx: "Темы', "topics.xx", ("unknown language", "en, ru")),
+    (("event.location:\n", "event.locaton:\n"), "event.locaton:", "event.locaton",
+     ("unknown field", "did you mean 'event.location'?")),
+    (("event.location:\n", "event.locaton:\n"), None, "event.location", ("missing", "hubcore/schema.py")),
+    (('  en: "How it was delivered."', '  en: |\n    How it was\n    delivered.'), "  en: |", "event.format.en",
+     ("one line",)),
+    (("\nurl:\n", "\nurl: [en, ru]\nold_url:\n"), "url: [en", "url", ("must map each language",)),
+])
+def test_field_help_texts_are_checked_like_the_other_data_files(tmp_path, edit, line_text, field, words):
+    """data/fields.yml: a text per declared field in every language, on one line; each problem at its line."""
+    root = make_root(tmp_path)
+    path = root / "data/fields.yml"
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text, edit[0]
+    text = text.replace(edit[0], edit[1], 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    line = next(i for i, l in enumerate(lines, 1) if l.startswith(line_text)) if line_text else 1
+    _, problems = load_site(root)
+    assert any(str(p).startswith(f"data/fields.yml:{line}: {field}: ") and all(w in p.message for w in words)
+               for p in problems), "\n".join(map(str, problems))
+
+
+def test_an_unreadable_field_help_file_is_one_problem(tmp_path):
+    """YAML that cannot be read is reported once, at its line, not as every field missing."""
+    problems = check(tmp_path, {"data/fields.yml": "title:\n  en: [unclosed\n"})
+    assert [p.path for p in problems] == ["data/fields.yml"], "\n".join(map(str, problems))
+
+
+def test_every_declared_field_has_its_help_in_every_language(tmp_path):
+    """The real data/fields.yml is complete: no problem, and a text for every declared field and language."""
+    from hubcore import field_help
+    from hubcore.settings import LANGUAGES
+    help, problems = field_help.load(make_root(tmp_path))
+    assert problems == []
+    assert sorted(help.texts) == sorted(field_help.declared())
+    assert all(help.text(path, lang) for path in field_help.declared() for lang in LANGUAGES)
+
+
 def test_embed_hosts_are_host_names(tmp_path):
     problems = check(tmp_path, {"data/site.yml": "embed_allowed_hosts: ['https://evil.example/x']\n"})
     expect_only(problems, "data/site.yml", 1, "embed_allowed_hosts", "host names")

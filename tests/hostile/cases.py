@@ -86,6 +86,17 @@ UI_EDITS = {
         f"  showing: {_q('Showing {shown} of {total} ' + payload('ui-showing-en'))}\n",
 }
 
+# Replacements in data/fields.yml (field help, printed on the contributor guide and the open-data page,
+# and written into the published JSON Schemas).
+FIELD_HELP_EDITS = {
+    '  en: "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD."\n':
+        f"  en: {_q('When ' + payload('help-date-en'))}\n",
+    '  ru: "Когда материал опубликован или мероприятие проведено: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."\n':
+        f"  ru: {_q('Когда ' + payload('help-date-ru'))}\n",
+    '  en: "The language of the original; the others are translations."\n':
+        f"  en: {_q('Original ' + payload('help-original-language-en'))}\n",
+}
+
 INERT_BODY = f"""Code shows markup as text: `<script>window.__pwned='code-span'</script>`.
 
 ```html
@@ -137,6 +148,7 @@ INERT: list[Inert] = [
             f"topics: [{HOSTILE_TOPIC}]",
             f"event: {{kind: workshop, format: offline, location: {_q(payload('location'))}}}"),
     }, ("workshops/hostile-event/", "ru/workshops/hostile-event/")),
+    Inert("field help texts", {}, ("contributing/", "ru/contributing/", "open-data/", "ru/open-data/")),
     Inert("a taxonomy term's label and intro, and the interface words", {}, (
         f"topics/{HOSTILE_TOPIC}/", f"ru/topics/{HOSTILE_TOPIC}/", "topics/", "ru/topics/",
         "library/", "ru/library/", "", "ru/", "reports/", "ru/reports/", "404.html", "ru/404.html")),
