@@ -55,7 +55,7 @@ def import_word(root: Path, document: Path, type_id: str, lang: str = DEFAULT_LA
         created = scaffold.new_product(site, root, type_id, conversion.title, lang)
     except (word_import.WordImportError, scaffold.ScaffoldError) as error:
         raise ImportRefused(f"{document}: {error}") from None
-    example = scaffold.PLACEHOLDER_BODY[lang]
+    example = scaffold.example_body(site, lang)
     assert created.text.endswith(example), "the scaffold's layout changed: update importing.py"
     page = scaffold.NewFile(created.path, created.text[: -len(example)] + conversion.markdown)
     folder = created.path.parent / FILES_DIR
@@ -78,7 +78,7 @@ def import_word(root: Path, document: Path, type_id: str, lang: str = DEFAULT_LA
         raise ImportRefused(f"nothing was written: {error}") from None
     names = [paths.rel(page.path)] + [paths.rel(path) for path, _ in pictures]
     return Imported(tuple(names), conversion.notes, tuple(check(root, names)),
-                    tuple(_before_publishing(root, names[0])))
+                    tuple(_before_publishing(root, names[0], placeholders.examples(site.ui))))
 
 
 def check(root: Path, names: list[str]) -> list[Problem]:
@@ -87,7 +87,7 @@ def check(root: Path, names: list[str]) -> list[Problem]:
     return [problem for problem in problems if problem.path in names]
 
 
-def _before_publishing(root: Path, name: str) -> list[Problem]:
+def _before_publishing(root: Path, name: str, examples: placeholders.Examples) -> list[Problem]:
     """The scaffold's example text the validator refuses in a page that is not a draft."""
     source, problems = split(name, (root / name).read_bytes())
-    return [] if source is None else placeholders.problems(source, draft=False)
+    return [] if source is None else placeholders.problems(source, False, examples)

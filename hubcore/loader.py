@@ -133,6 +133,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     ui = ui_document.value
     problems += more + _check_ui(ui_document) + roles.words_problems(taxonomies.roles, ui, LANGUAGES, UI_FILE)
     help, more = field_help.load(root)
+    examples = placeholders.examples(ui if isinstance(ui, dict) else {})
     problems += more
     found = contribution.walk(paths, taxonomies)
     problems += found.problems
@@ -162,7 +163,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
             continue
         _normalise_dates(kind, versions)
         entry = _entry(key, kind, versions)
-        problems += _check_entry(entry, taxonomies, help)
+        problems += _check_entry(entry, taxonomies, help, examples)
         entries[key] = entry
     problems += contribution.address_problems(
         {key: entry.original.source.path for key, entry in entries.items()},
@@ -257,12 +258,13 @@ def _reporter(problems: list[Problem], source: SourceFile):
     return report
 
 
-def _check_entry(entry: Entry, taxonomies: Taxonomies, help: field_help.FieldHelp) -> list[Problem]:
+def _check_entry(entry: Entry, taxonomies: Taxonomies, help: field_help.FieldHelp,
+                 examples: placeholders.Examples) -> list[Problem]:
     problems: list[Problem] = []
     texts = translatable_names(entry.kind)
     for document in entry.versions.values():
         is_original = document is entry.original
-        problems += placeholders.problems(document.source, entry.draft)
+        problems += placeholders.problems(document.source, entry.draft, examples)
         checker = FieldChecker(taxonomies, _reporter(problems, document.source), help)
         checker.check(document.meta, entry.kind, None if is_original else texts)
         if is_original:

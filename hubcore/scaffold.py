@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .model import Entry, Site
 from .schema import Field, fields_for
-from .settings import DEFAULT_LANGUAGE, LANGUAGES, Paths
+from .settings import DEFAULT_LANGUAGE, LANGUAGES, Paths, language_suffix
 
 # Russian letters to Latin, close to the common "passport" romanisation, so that
 # slugs stay readable: "Цифровизация услуг" -> "tsifrovizatsiia-uslug".
@@ -30,27 +30,6 @@ _CYRILLIC = dict(zip(
      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "i", "ie", "g",
      "u", "q", "g", "u", "u", "n", "h", "o", "a"]))
 MAX_SLUG = 60
-
-PLACEHOLDER_SUMMARY = {
-    "en": "Write one or two sentences that say what this is and who it is for.",
-    "ru": "Напишите одно-два предложения о том, что это за материал и для кого он.",
-}
-DRAFT_NOTE = {
-    "en": "Remove the next line when the file is finished: until then it is not published.",
-    "ru": "Удалите следующую строку, когда файл будет готов: до тех пор он не публикуется.",
-}
-# The first line of the example text, which placeholders.py looks for in published files.
-PLACEHOLDER_LINE = {
-    "en": "Write the text here. Use ## for sections, and link to other pages with",
-    "ru": "Напишите текст здесь. Используйте ## для разделов, а ссылки на другие страницы",
-}
-PLACEHOLDER_BODY = {
-    "en": "## Overview\n\nWrite the text here. Use ## for sections, and link to other pages with\n"
-          "their file names, e.g. [about the project](../about.md).\n",
-    "ru": "## Обзор\n\nНапишите текст здесь. Используйте ## для разделов, а ссылки на другие страницы\n"
-          "давайте по именам файлов, например [о проекте](../about.md).\n",
-}
-
 
 class ScaffoldError(Exception):
     """Why a file cannot be created (it exists, the type is unknown...)."""
@@ -104,9 +83,9 @@ def front_matter(site: Site, kind: str, title: str, lang: str) -> str:
         if spec.name == "title":
             lines.append(f"title: {_quoted(title)}")
         elif spec.name == "summary":
-            lines.append(f"summary: {_quoted(PLACEHOLDER_SUMMARY[lang])}")
+            lines.append(f"summary: {_quoted(site.ui[lang]['scaffold_summary'])}")
         elif spec.name == "draft":
-            lines.append(f"# {DRAFT_NOTE[lang]}")
+            lines.append(f"# {site.ui[lang]['scaffold_draft_note']}")
             lines.append("draft: true")
         else:
             lines.append(f"# {spec.name}: {spec.example}")
@@ -114,9 +93,13 @@ def front_matter(site: Site, kind: str, title: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def example_body(site: Site, lang: str) -> str:
+    """The example text a new file starts with, in ``lang`` (data/ui.yml: scaffold_body)."""
+    return str(site.ui[lang]["scaffold_body"])
+
+
 def _target(paths: Paths, folder: str, slug: str, lang: str) -> Path:
-    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-    return paths.docs / folder / f"{slug}{suffix}.md"
+    return paths.docs / folder / f"{slug}{language_suffix(lang)}.md"
 
 
 def new_product(site: Site, root: Path, type_id: str, title: str, lang: str = DEFAULT_LANGUAGE) -> NewFile:
@@ -135,7 +118,7 @@ def new_product(site: Site, root: Path, type_id: str, title: str, lang: str = DE
         if existing.exists():
             raise ScaffoldError(f"{paths.rel(existing)} already exists: choose another title, or "
                                 f"translate it with 'hub.py new --translate {paths.rel(existing)}'")
-    text = front_matter(site, type_id, title, lang) + "\n" + PLACEHOLDER_BODY[lang]
+    text = front_matter(site, type_id, title, lang) + "\n" + example_body(site, lang)
     return NewFile(_target(paths, folder, slug, lang), text)
 
 
@@ -155,7 +138,7 @@ def new_translation(site: Site, root: Path, source: str) -> NewFile:
     if not missing:
         raise ScaffoldError(f"{source}: every language already exists")
     lang = missing[0]
-    target = paths.docs / (f"{entry.key}.md" if lang == DEFAULT_LANGUAGE else f"{entry.key}.{lang}.md")
+    target = paths.docs / f"{entry.key}{language_suffix(lang)}.md"
     original = entry.original
     lines = ["---",
              f"# A translation of {original.source.path}: translate the title, summary and text below.",

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from fixture_tree import (REPO, assert_problem, check, expect_only, front, make_root,
                           the_only, zip_of)
@@ -311,9 +312,9 @@ def test_partners_need_the_place_where_the_item_names_them(tmp_path):
 
 
 def test_the_scaffold_example_text_is_refused_unless_a_draft(tmp_path):
-    from hubcore.scaffold import PLACEHOLDER_LINE, PLACEHOLDER_SUMMARY
-    lines = ('title: "X"', f'summary: "{PLACEHOLDER_SUMMARY["ru"]}"')
-    body = "Own words.\n\n## Overview\n\n" + PLACEHOLDER_LINE["en"] + "\nmore words.\n"
+    ui = yaml.safe_load((REPO / "data/ui.yml").read_text(encoding="utf-8"))
+    lines = ('title: "X"', f'summary: "{ui["ru"]["scaffold_summary"]}"')
+    body = "Own words.\n\n## Overview\n\n" + ui["en"]["scaffold_body"].splitlines()[2] + "\nmore words.\n"
     problems = only_x(tmp_path, *lines, body=body)
     assert [(p.path, p.line, p.field) for p in problems] == [(X, 3, "summary"), (X, 10, "body")]
     assert all("replace this text" in p.message for p in problems)

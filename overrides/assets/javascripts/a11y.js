@@ -2,11 +2,12 @@
  * Accessibility repairs for parts Material builds in the browser: each code
  * block's action bar is a <nav> landmark without a name, and several on a page
  * are indistinguishable (axe: landmark-unique). Give each a unique name in the
- * page's language.
+ * page's language: the word the page gives this script (data/ui.yml: code_actions).
  */
 (function () {
   "use strict";
-  var label = document.documentElement.lang === "ru" ? "Действия с кодом" : "Code actions";
+  var script = document.currentScript;
+  var label = (script && script.getAttribute("data-code-actions")) || "Code actions";
   var count = 0;
   function name(root) {
     var navs = root.querySelectorAll ? root.querySelectorAll(".md-code__nav:not([aria-label])") : [];
