@@ -15,6 +15,7 @@ import http.server
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -24,6 +25,14 @@ from typing import Iterator
 import pytest
 
 from hubcore.settings import BUILD_SOURCES
+
+# Tests that stop a preview or a watcher with Ctrl-C need SIGINT delivered, as a terminal
+# delivers it. A run started in the background of a non-interactive shell (a script's
+# 'make test &') inherits SIGINT ignored, and so would every process the tests start: those
+# would then never stop. Take Python's own handler back; the processes started then get the
+# default disposition, as from a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parent.parent
 COPIED = BUILD_SOURCES
