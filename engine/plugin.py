@@ -40,7 +40,7 @@ from hubcore.site_info import SiteInfo
 from hubcore.urls import language_prefix
 from hubcore.views import find_page, not_found_view, page_view
 
-from . import page_cache, pdf, protocol, site_files, stage
+from . import editor, page_cache, pdf, protocol, site_files, stage
 from .handoff import Handoff, receive
 from .mkdocs_config import language_mismatch, nav_paths, site_texts
 
@@ -232,7 +232,8 @@ class HubBuild:
             self.updated = last_updated(self.root)
         repository = os.environ.get(protocol.REPO_URL) or config.get("repo_url") or ""
         return SiteInfo(config["site_name"], config["site_url"] or "/", repository,
-                        os.environ.get(protocol.REPO_BRANCH, "main"), self.updated)
+                        os.environ.get(protocol.REPO_BRANCH, "main"), self.updated,
+                        os.environ.get(protocol.EDITOR_AUTH_URL, ""))
 
     def _texts(self, config) -> dict[str, dict[str, str]]:
         """The site's name and description per language, read in the first pass (mkdocs_config.py)."""
@@ -346,6 +347,7 @@ class HubBuild:
         if lang == DEFAULT_LANGUAGE:  # the outermost pass ends last: the whole site is known
             files.update(site_files.site_files(site, info, {l: t["name"] for l, t in texts.items()},
                                                {l: t["description"] for l, t in texts.items()}))
+            files.update(editor.files(site, info, self.root))
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # MkDocs' copy of its own sitemap
         for name, data in files.items():
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
