@@ -264,6 +264,11 @@ def config(taxonomies: Taxonomies, help: FieldHelp, words: Words, backend: Backe
         "media_folder": f"{DOCS_DIR}/{FILES_DIR}",
         "public_folder": FILES_DIR,
         "slug": {"encoding": "ascii", "clean_accents": True, "lowercase": True},
+        # Files are uploaded into the repository only (no stock-photo services, which are third
+        # parties), under a plain name the site accepts, no larger than the largest it accepts.
+        "media_libraries": {"default": {"config": {"max_file_size": max(f.max_bytes for f in FORMATS),
+                                                   "slugify_filename": True}},
+                            "stock_assets": {"providers": []}},
         "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}},
         "i18n": _i18n(list(LANGUAGES)),
         "collections": collections,
