@@ -139,7 +139,7 @@ def widget(spec: Field, path: str, taxonomies: Taxonomies, help: FieldHelp, lang
         field.update(widget="select", options=_options(spec, taxonomies, lang), multiple=kind == "terms",
                      dropdown_threshold=0)
     elif kind == "boolean":
-        field.update(widget="boolean", default=False)
+        field.update(widget="boolean")
     elif kind == "count":
         field.update(widget="number", value_type="int", min=0)
     elif kind == "https-url":

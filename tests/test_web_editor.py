@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -38,6 +39,16 @@ SVELTIA = REPO / "node_modules/@sveltia/cms"
 LOCAL_FOLDER = "repo"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 TEXT_KINDS = {"string", "text"}
+# The contributor guide's pictures (docs/files/), each a screenshot these tests take;
+# UPDATE_GUIDE_SCREENSHOTS=1 writes them there again (review the pictures, then commit).
+GUIDE_PICTURES = ("editor-sign-in-en.png", "editor-sign-in-ru.png", "editor-russian-guide-ru.png",
+                  "editor-case-study-en.png")
+
+
+def for_guide(shot: Path, name: str) -> None:
+    assert name in GUIDE_PICTURES
+    if os.environ.get("UPDATE_GUIDE_SCREENSHOTS") == "1":
+        shutil.copyfile(shot, REPO / "docs/files" / name)
 
 
 @pytest.fixture(scope="module")
@@ -342,7 +353,6 @@ def test_russian_only_guide_with_an_attachment(editor_repo, editor_page):
     root = editor_repo["root"]
     editor = Editor(editor_page, editor_repo["url"] + "ru/admin/", "ru", root)
     page = editor.page
-    shoot(page, "editor-sign-in-ru")
     editor.open_local()
     editor.collection("Методические руководства (оригинал на русском языке)")
     editor.new()
@@ -361,7 +371,7 @@ def test_russian_only_guide_with_an_attachment(editor_repo, editor_page):
         page.get_by_role("dialog").get_by_role("button", name=editor.word("upload")).click()
     chooser.value.set_files(str(pdf))
     page.get_by_role("dialog").get_by_role("button", name=editor.word("insert")).click()
-    shoot(page, "editor-russian-guide-ru")
+    for_guide(shoot(page, "editor-russian-guide-ru"), "editor-russian-guide-ru.png")
     editor.save()
     editor.saved("Цифровые услуги для граждан")
     changed = editor.copy_back()
@@ -401,10 +411,10 @@ def test_english_case_study_and_its_russian_translation(editor_repo, editor_page
     page.get_by_role("option", name=re.compile(r"\(digital-services\)")).click()
     page.get_by_role("textbox", name="summary").click()
     page.get_by_role("radio", name=re.compile("^Russian")).last.click()
-    russian = page.locator("[lang=ru]").last
-    russian.get_by_role("textbox", name="title").fill("Проектирование услуг на практике")
-    russian.get_by_role("textbox", name="summary").fill("Как ведомства перестраивают услугу вокруг её получателей.")
-    shoot(page, "editor-case-study-side-by-side-en")
+    # The second pane now edits the Russian file beside the English one.
+    page.get_by_role("textbox", name="title").nth(1).fill("Проектирование услуг на практике")
+    page.get_by_role("textbox", name="summary").nth(1).fill("Как ведомства перестраивают услугу вокруг её получателей.")
+    for_guide(shoot(page, "editor-case-study-side-by-side-en"), "editor-case-study-en.png")
     editor.save()
     editor.saved("Service design in practice")
     changed = editor.copy_back()
@@ -453,9 +463,9 @@ def test_the_build_shows_what_the_editor_wrote(editor_repo, editor_site, browser
     root = editor_repo["root"]
     if not (root / RU_GUIDE).exists() or not (root / (CASE + ".ru.md")).exists():
         pytest.skip("runs after the editor's tasks above")
-    result = run_hub(root, "build")
+    site = root.parent / "after-editing"  # the served site stays as it was
+    result = run_hub(root, "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
-    site = root / "site"
     guide = (site / "ru/guides/tsifrovye-uslugi-dlya-grazhdan/index.html").read_text(encoding="utf-8")
     assert "Цифровые услуги для граждан" in guide and "slides.pdf" in guide
     assert (site / "guides/files/slides.pdf").read_bytes() == PDF
@@ -463,7 +473,15 @@ def test_the_build_shows_what_the_editor_wrote(editor_repo, editor_site, browser
     assert "Проектирование услуг на практике" in (
         site / "ru/case-studies/service-design-in-practice/index.html").read_text(encoding="utf-8")
     assert "(revised)" in (site / "workshops/online-workshop-1/index.html").read_text(encoding="utf-8")
-    shutil.rmtree(site)
+
+
+def test_the_contributor_guide_shows_these_screenshots():
+    """Each picture of the guide is one of the screenshots above, and each language's guide shows them."""
+    for lang, name in (("en", "contributing.md"), ("ru", "contributing.ru.md")):
+        text = (REPO / "docs" / name).read_text(encoding="utf-8")
+        for picture in GUIDE_PICTURES:
+            assert (REPO / "docs/files" / picture).is_file(), picture
+            assert f"(files/{picture})" in text, (name, picture)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
@@ -472,8 +490,26 @@ def test_screenshots_of_the_sign_in_page(editor_repo, browser, width):
     for lang, path in (("en", "admin/"), ("ru", "ru/admin/")):
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
+        page.add_init_script(STUB)  # headless Chromium has no folder picker: the editor offers local mode with one
         page.goto(editor_repo["url"] + path)
         words = json.loads((SVELTIA / "locales" / ("en-US.json" if lang == "en" else "ru.json")).read_text())
         page.get_by_role("button", name=words["work_with_local_repo"]).wait_for()
-        shoot(page, f"editor-sign-in-{lang}-{width}")
+        shot = shoot(page, f"editor-sign-in-{lang}-{width}")
+        if width == 1366:
+            for_guide(shot, f"editor-sign-in-{lang}.png")
         context.close()
+
+
+def test_pull_request_checks_run_for_the_editors_pull_requests():
+    """The editor saves to a branch (cms/<collection>/<slug>) with the author's own GitHub sign-in and opens
+    a pull request from it; the pull-request workflow checks it as any other: no branch, path or author
+    filter leaves it out, and the list of changed pages compares with the pull request's base branch."""
+    path = REPO / ".github/workflows/pull-request.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key 'on' as true
+    trigger = on["pull_request"] or {}
+    assert not set(trigger) & {"branches", "branches-ignore", "paths", "paths-ignore"}
+    text = path.read_text(encoding="utf-8")
+    assert "github.actor" not in text and "head_ref" not in text
+    assert 'hub.py changes --base "origin/$BASE_REF"' in text
+    assert "hub.py validate --format github" in text
