@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from hubcore import csp, editor_config
 from hubcore.model import Site
-from hubcore.settings import DECLARED_LANGUAGES
+from hubcore.settings import DECLARED_LANGUAGES, EDITOR_AUTH_SETTING
 from hubcore.site_info import SiteInfo
 from hubcore.urls import language_prefix
 
@@ -86,7 +86,7 @@ def files(site: Site, info: SiteInfo, root: Path) -> dict[str, bytes]:
     environment = Environment(loader=FileSystemLoader(str(root)), autoescape=select_autoescape(["html"]))
     template = environment.get_template(TEMPLATE)
     backend = editor_config.Backend(repo=editor_config.github_repo(info.repository), branch=info.branch,
-                                    auth_url=info.editor_auth_url)
+                                    auth_url=str(site.settings.get(EDITOR_AUTH_SETTING) or ""))
     for language in DECLARED_LANGUAGES:
         lang = language.code
         locale = editor_config.ui_locale(language.og_locale, lang, shipped)

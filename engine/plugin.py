@@ -232,8 +232,7 @@ class HubBuild:
             self.updated = last_updated(self.root)
         repository = os.environ.get(protocol.REPO_URL) or config.get("repo_url") or ""
         return SiteInfo(config["site_name"], config["site_url"] or "/", repository,
-                        os.environ.get(protocol.REPO_BRANCH, "main"), self.updated,
-                        os.environ.get(protocol.EDITOR_AUTH_URL, ""))
+                        os.environ.get(protocol.REPO_BRANCH, "main"), self.updated)
 
     def _texts(self, config) -> dict[str, dict[str, str]]:
         """The site's name and description per language, read in the first pass (mkdocs_config.py)."""

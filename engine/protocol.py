@@ -18,10 +18,6 @@ PDF = "HUB_PDF"
 # The repository whose files the edit and correction links open (set by the workflows).
 REPO_URL = "REPO_URL"
 REPO_BRANCH = "REPO_BRANCH"
-# The address of the OAuth relay the organisation runs for the browser editor's GitHub sign-in
-# (a repository variable the publishing workflow passes on; not a secret). Without it, authors
-# sign in to the editor with a personal access token.
-EDITOR_AUTH_URL = "EDITOR_AUTH_URL"
 
 
 def pdf_asked() -> bool:

@@ -19,4 +19,3 @@ class SiteInfo:
     repository: str = ""  # e.g. https://github.com/owner/repo; no edit links without it
     branch: str = "main"
     updated: dict[str, str] = field(default_factory=dict)  # docs-relative path -> ISO date
-    editor_auth_url: str = ""  # the browser editor's OAuth relay (editor_config.Backend); none: tokens

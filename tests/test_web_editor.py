@@ -513,3 +513,18 @@ def test_pull_request_checks_run_for_the_editors_pull_requests():
     assert "github.actor" not in text and "head_ref" not in text
     assert 'hub.py changes --base "origin/$BASE_REF"' in text
     assert "hub.py validate --format github" in text
+
+
+def test_sign_in_through_the_organisations_relay_or_with_a_token():
+    """data/site.yml's editor_auth_url adds GitHub sign-in through that relay; without it, tokens only."""
+    site, _ = load_site(REPO)
+    words = editor_config.Words("en", site.ui["en"])
+    relay = editor_config.Backend("org/hub", "main", "https://auth.example.org")
+    with_relay = editor_config.config(site.taxonomies, site.field_help, words, relay, "https://example.org/")
+    assert with_relay["backend"]["base_url"] == "https://auth.example.org"
+    assert "auth_methods" not in with_relay["backend"] and with_relay["backend"]["repo"] == "org/hub"
+    tokens = editor_config.config(site.taxonomies, site.field_help, words, editor_config.Backend("org/hub"),
+                                  "https://example.org/")
+    assert tokens["backend"]["auth_methods"] == ["token"] and "base_url" not in tokens["backend"]
+    assert editor_config.github_repo("https://github.com/org/hub") == "org/hub"
+    assert editor_config.github_repo("https://gitlab.com/org/hub") == ""
