@@ -278,7 +278,10 @@ class Editor:
     def collection(self, label: str) -> None:
         self.page.get_by_role("tree", name=self.word("collection_list")).get_by_text(label, exact=True).click()
 
-    def new(self) -> None:
+    def new(self, collection: str) -> None:
+        """Work on the repository's copy, and start a new entry in ``collection``."""
+        self.open_local()
+        self.collection(collection)
         self.page.get_by_role("button", name=self.word("create_new_entry")).click()
 
     def save(self) -> None:
@@ -345,6 +348,16 @@ def editor_page(browser):
     context.close()
 
 
+def _label(content_type: str, lang: str, original: str = DEFAULT_LANGUAGE) -> str:
+    """A collection's name in the editor in ``lang``, from the data (the type's plural, data/ui.yml's words)."""
+    site, _ = load_site(REPO)
+    plural = site.taxonomies.types[content_type].plural[lang]
+    if original == DEFAULT_LANGUAGE:
+        return plural
+    return editor_config.Words(lang, site.ui[lang]).get(
+        "editor_originals_in", plural=plural, language=site.ui[lang]["language_in"][original])
+
+
 RU_GUIDE = "docs/guides/tsifrovye-uslugi-dlya-grazhdan.ru.md"
 
 
@@ -353,9 +366,7 @@ def test_russian_only_guide_with_an_attachment(editor_repo, editor_page):
     root = editor_repo["root"]
     editor = Editor(editor_page, editor_repo["url"] + "ru/admin/", "ru", root)
     page = editor.page
-    editor.open_local()
-    editor.collection("Методические руководства (оригинал на русском языке)")
-    editor.new()
+    editor.new(_label("guide", "ru", original="ru"))
     page.get_by_role("textbox", name="title").fill("Цифровые услуги для граждан")
     page.get_by_role("textbox", name="summary").fill("Как ведомства переводят услуги в цифровой вид.")
     page.get_by_role("textbox", name="date").fill("2024-05")
@@ -399,9 +410,7 @@ def test_english_case_study_and_its_russian_translation(editor_repo, editor_page
     root = editor_repo["root"]
     editor = Editor(editor_page, editor_repo["url"] + "admin/", "en", root)
     page = editor.page
-    editor.open_local()
-    editor.collection("Case studies")
-    editor.new()
+    editor.new(_label("case-study", "en"))
     page.get_by_role("textbox", name="title").fill("Service design in practice")
     editor.save()  # the summary is missing: the editor refuses to save, and says so on the field
     page.get_by_text(editor.word("validation.value_missing")).first.wait_for()
@@ -441,7 +450,7 @@ def test_edit_a_title(editor_repo, editor_page):
     editor = Editor(editor_page, editor_repo["url"] + "admin/", "en", root)
     page = editor.page
     editor.open_local()
-    editor.collection("Workshop materials")
+    editor.collection(_label("workshop", "en"))
     page.get_by_text(before["en"]["title"], exact=True).click()
     title = page.get_by_role("textbox", name="title").first
     title.fill(before["en"]["title"] + " (revised)")
