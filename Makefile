@@ -51,7 +51,7 @@ schemas: $(VENV)/.site-installed
 
 # The live preview; stop it with Ctrl-C or a TERM to make or to hub.py. e.g. make serve PORT=8001
 PORT ?= 8000
-serve: $(VENV)/.site-installed node_modules/.package-lock.json
+serve: $(VENV)/.site-installed
 	$(PY) scripts/hub.py serve --port $(PORT)
 
 test: $(VENV)/.dev-installed node_modules/.package-lock.json

@@ -38,7 +38,7 @@ from .field_help import FieldHelp
 from .file_formats import FORMATS
 from .json_schema import DATE_PATTERN, DAY_PATTERN
 from .schema import ONE_LINE_UP_TO, PAGE_FIELDS, Field, fields_for
-from .settings import DEFAULT_LANGUAGE, DOCS_DIR, EDITOR_AUTH_SETTING, FILES_DIR, LANGUAGES
+from .settings import DEFAULT_LANGUAGE, DOCS_DIR, FILES_DIR, LANGUAGES
 from .taxonomy import ContentType, Taxonomies
 from .translations import FIELD as TRANSLATION_MARK
 
