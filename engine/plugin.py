@@ -40,7 +40,7 @@ from hubcore.site_info import SiteInfo
 from hubcore.urls import language_prefix
 from hubcore.views import find_page, not_found_view, page_view
 
-from . import page_cache, pdf, protocol, site_files, stage
+from . import editor, page_cache, pdf, protocol, site_files, stage
 from .handoff import Handoff, receive
 from .mkdocs_config import language_mismatch, nav_paths, site_texts
 
@@ -346,6 +346,7 @@ class HubBuild:
         if lang == DEFAULT_LANGUAGE:  # the outermost pass ends last: the whole site is known
             files.update(site_files.site_files(site, info, {l: t["name"] for l, t in texts.items()},
                                                {l: t["description"] for l, t in texts.items()}))
+            files.update(editor.files(site, info, self.root))
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # MkDocs' copy of its own sitemap
         for name, data in files.items():
             (site_dir / name).parent.mkdir(parents=True, exist_ok=True)

@@ -109,6 +109,43 @@ def policy(pins: list[PinnedScript], frame_hosts: frozenset[str] | list[str] = (
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
+# The Git host's addresses the browser editor talks to (GitHub's REST and GraphQL API), and where
+# GitHub serves the signed-in author's picture.
+GIT_HOST_API = "https://api.github.com"
+GIT_HOST_IMAGES = "https://avatars.githubusercontent.com"
+
+
+def editor_policy() -> str:
+    """The policy of the browser editor's own pages (/admin/, /ru/admin/), and of no other page.
+
+    The editor (Sveltia CMS, served from the site) needs more than a reader's page:
+    its components insert their own ``<style>`` elements (``'unsafe-inline'`` for
+    styles only, never for scripts), it reads and writes the repository through
+    the Git host's API, shows pictures being uploaded from ``blob:`` and ``data:``
+    addresses, and runs one helper as a ``blob:`` worker. Scripts still come only
+    from the site itself, with no inline script and no ``eval``; nothing is
+    fetched from a third party (its fonts and interface words are the site's own
+    copies, engine/editor.py). An OAuth relay is reached in a pop-up window,
+    which this policy does not govern, so it needs no entry here.
+    """
+    directives = [
+        ("default-src", "'none'"),
+        ("script-src", "'self'"),
+        ("style-src", "'self' 'unsafe-inline'"),
+        ("img-src", f"'self' blob: data: {GIT_HOST_IMAGES}"),
+        ("font-src", "'self'"),
+        ("connect-src", f"'self' blob: data: {GIT_HOST_API}"),
+        ("worker-src", "'self' blob:"),
+        ("manifest-src", "'self'"),
+        ("media-src", "'self' blob:"),
+        ("frame-src", "'none'"),
+        ("object-src", "'none'"),
+        ("base-uri", "'self'"),
+        ("form-action", "'none'"),
+    ]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
 # A script element as a browser's tokenizer sees it: "<script" then attributes up to
 # ">", then raw text up to the first "</script" followed by white space, "/" or ">".
 # A regular expression does this exactly and is far cheaper than a full HTML parser

@@ -28,7 +28,7 @@ from .strict_yaml import Document
 from .problems import Problem
 from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
-from .settings import CACHE_DIR, DEFAULT_LANGUAGE, DOCS_DIR, LANGUAGES_FILE, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
+from .settings import CACHE_DIR, DEFAULT_LANGUAGE, EDITOR_AUTH_SETTING, DOCS_DIR, LANGUAGES_FILE, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
 from . import csp, languages, placeholders, publisher, results, roles, taxonomy, translations
 
@@ -211,16 +211,22 @@ def _language_problems(root: Path) -> list[Problem]:
 
 
 def _check_settings(document: Document) -> list[Problem]:
-    """data/site.yml: embed hosts are plain host names."""
+    """data/site.yml: embed hosts are plain host names; the editor's sign-in relay an https:// address."""
+    problems = []
     hosts = document.value.get("embed_allowed_hosts")
-    if hosts is None:
-        return []
-    if not isinstance(hosts, list) or not all(isinstance(h, str) and _HOST.match(h) for h in hosts):
-        return [Problem(SITE_FILE, document.line_of(("embed_allowed_hosts",)), "embed_allowed_hosts",
-                        "must be a list of host names (www.example.org), without https:// or paths")]
-    return []
+    if hosts is not None and (not isinstance(hosts, list)
+                              or not all(isinstance(h, str) and _HOST.match(h) for h in hosts)):
+        problems.append(Problem(SITE_FILE, document.line_of(("embed_allowed_hosts",)), "embed_allowed_hosts",
+                                "must be a list of host names (www.example.org), without https:// or paths"))
+    relay = document.value.get(EDITOR_AUTH_SETTING)
+    if relay not in (None, "") and not (isinstance(relay, str) and _RELAY.match(relay)):
+        problems.append(Problem(SITE_FILE, document.line_of((EDITOR_AUTH_SETTING,)), EDITOR_AUTH_SETTING,
+                                "must be the https:// address of the sign-in relay (https://auth.example.org), "
+                                "or empty"))
+    return problems
 
 
+_RELAY = re.compile(r"^https://[a-z0-9.-]+(:\d{1,5})?(/[A-Za-z0-9._~/-]*)?$")
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 

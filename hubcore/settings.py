@@ -26,6 +26,8 @@ PROJECT_FILE = "data/project.yml"
 SITE_FILE = "data/site.yml"
 UI_FILE = "data/ui.yml"
 LANGUAGES_FILE = _languages.LANGUAGES_FILE
+# The key of data/site.yml holding the OAuth relay of the browser editor's GitHub sign-in ("": tokens only).
+EDITOR_AUTH_SETTING = "editor_auth_url"
 # What a build reads: a copy of these is a whole working repository (tests, benchmark).
 BUILD_SOURCES = ("docs", "data", "hubcore", "engine", "overrides", "scripts", "mkdocs.yml")
 # Everything generated besides the site (caches, the staged build folder, hand-offs).
