@@ -349,7 +349,7 @@ def test_feed_without_any_date_or_epoch_uses_the_documented_fallback(content, mo
 
 def test_a_build_without_pdfs_links_none(built):
     assert not list(built["site"].rglob("*.pdf"))
-    assert 'class="hub-pdf"' not in page(built["site"], "workshops/online-workshop-1")
+    assert 'hub-pdf"' not in page(built["site"], "workshops/online-workshop-1")
 
 
 def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
@@ -427,16 +427,17 @@ def test_product_pages_link_their_pdf_with_its_size(pdf_build):
     site = pdf_build["site"]
     pdf = site / "ru/reports/with-material/with-material.pdf"
     html = page(site, "ru/reports/with-material")
-    assert '<a href="with-material.pdf" download>Скачать PDF</a>' in html
+    assert ('<a class="md-button hub-download hub-pdf" href="with-material.pdf" download>\n      '
+            '<span class="hub-download__title">Текст этой страницы</span>') in html
     assert f"(PDF, {format_size(pdf.stat().st_size, 'ru')})" in html
     fallback = page(site, "ru/guides/english-only")  # no PDF of its own: the original's
-    assert '<a href="../../../guides/english-only/english-only.pdf" download hreflang="en">' in fallback
+    assert 'hub-pdf" href="../../../guides/english-only/english-only.pdf" download hreflang="en">' in fallback
     assert not (site / "ru/guides/english-only/english-only.pdf").exists()
     assert 'href="../../ru/guides/russian-only/russian-only.pdf"' in page(site, "guides/russian-only")
-    assert 'class="hub-pdf"' not in page(site, "about")
+    assert 'hub-pdf"' not in page(site, "about")
     for entry in ("workshops/online-workshop-1", "reports/needs-assessment-survey-results"):  # materials to come
         for lang in LANGUAGES:
-            assert 'class="hub-pdf"' not in page(site, entry_path(entry, lang)), (entry, lang)
+            assert 'hub-pdf"' not in page(site, entry_path(entry, lang)), (entry, lang)
         assert not list((site / entry).glob("*.pdf"))
 
 
