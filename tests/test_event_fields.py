@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -402,6 +403,32 @@ def test_the_pdf_has_the_dates_and_place_on_its_cover_and_the_event_after_the_te
                  'alt="Люди за столами"', "<figcaption>Работа в группах</figcaption>"):
         assert text in body, text
     assert (tmp_path / "repo/docs/workshops/files/p1.png") in images  # printed from the file, and hashed
+    # An event that gives one part: that part alone, the others absent, not empty.
+    one = loaded(tmp_path / "one", workshop('title: "W"', 'summary: "S"',
+                                            'event: {kind: workshop, recording: "https://video.example/1"}'))
+    shutil.copytree(REPO / "overrides", tmp_path / "one/repo/overrides")
+    html, images = pdf.document_html(one, one.entries["workshops/w"], "en", "Hub", BASE_URL, tmp_path / "one/repo")
+    event = html.split('<section class="event">')[1]
+    assert "<h2>Recording</h2>" in event and "Programme" not in event and "Photos" not in event and images == []
+
+
+def test_the_printed_pdf_holds_the_programme_and_the_photos(tmp_path):
+    try:
+        import weasyprint  # noqa: F401  (loads Debian's Pango)
+    except OSError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"WeasyPrint needs Debian's Pango in CI (.ci/pdf-deps installs it): {error}")
+        pytest.skip(f"no Pango for WeasyPrint: run 'bash .ci/pdf-deps' to test PDFs ({error})")
+    from pypdf import PdfReader
+    site = loaded(tmp_path, {**workshop(*EVENT_LINES), WRU: TRANSLATION})
+    shutil.copytree(REPO / "overrides", tmp_path / "repo" / "overrides")
+    html, _ = pdf.document_html(site, site.entries["workshops/w"], "ru", "Hub", BASE_URL, tmp_path / "repo")
+    reader = PdfReader(io.BytesIO(pdf.print_pdf(html, tmp_path / "repo")))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for words in ("14–15 марта 2023", "Бишкек", "Программа", "09:30–10:00 Открытие (А. Докладчик)",
+                  "А. Докладчик Модератор, Министерство", "https://video.example/embed/1", "Работа в группах"):
+        assert words in text, words
+    assert sum(len(page.images) for page in reader.pages) >= 2  # both photos, printed from their files
 
 
 # --- Editors and authors --------------------------------------------------------------
