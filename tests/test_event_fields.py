@@ -13,12 +13,12 @@ import csv
 import dataclasses
 import io
 import json
-import os
 import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import require_weasyprint
 from fixture_tree import REPO, check, front, loaded
 
 from engine import pdf
@@ -413,12 +413,7 @@ def test_the_pdf_has_the_dates_and_place_on_its_cover_and_the_event_after_the_te
 
 
 def test_the_printed_pdf_holds_the_programme_and_the_photos(tmp_path):
-    try:
-        import weasyprint  # noqa: F401  (loads Debian's Pango)
-    except OSError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint needs Debian's Pango in CI (.ci/pdf-deps installs it): {error}")
-        pytest.skip(f"no Pango for WeasyPrint: run 'bash .ci/pdf-deps' to test PDFs ({error})")
+    require_weasyprint()
     from pypdf import PdfReader
     site = loaded(tmp_path, {**workshop(*EVENT_LINES), WRU: TRANSLATION})
     shutil.copytree(REPO / "overrides", tmp_path / "repo" / "overrides")

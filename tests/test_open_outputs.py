@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from markupsafe import escape
 from conftest import ENGLISH_ONLY, HOSTILE_EN, HOSTILE_RU, PAYLOAD_SUMMARY, PAYLOAD_TITLE, RUSSIAN_ONLY, \
-    REPO, copy_repo, run_hub
+    REPO, copy_repo, require_weasyprint, run_hub
 from built_site import SITE_URL, head, jsonld, page, site_file
 
 from engine import pdf
@@ -364,12 +364,7 @@ def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
 @pytest.fixture(scope="module")
 def pdf_build(tmp_path_factory):
     """The real content plus products in every language state and a hostile one, built with PDFs twice."""
-    try:
-        import weasyprint  # noqa: F401  (loads Debian's Pango)
-    except OSError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint needs Debian's Pango in CI (.ci/pdf-deps installs it): {error}")
-        pytest.skip(f"no Pango for WeasyPrint: run 'bash .ci/pdf-deps' to test PDFs ({error})")
+    require_weasyprint()
     root = copy_repo(tmp_path_factory.mktemp("pdf"))
     (root / "docs/reports/hostile.md").write_text(HOSTILE_EN, encoding="utf-8")
     (root / "docs/reports/hostile.ru.md").write_text(HOSTILE_RU, encoding="utf-8")
