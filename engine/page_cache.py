@@ -66,7 +66,8 @@ def code_digest(root: Path, settings: Mapping[str, Any]) -> str:
 
 
 def metadata_digest(site: Site) -> str:
-    """What one page may show of the others: every file's front matter, every attachment's size."""
+    """What one page may show of the others: every file's front matter, every attachment's size, every
+    image's size in pixels (an event's photos are shown with theirs)."""
     parts: list[str] = []
     for key in sorted(site.entries):
         entry = site.entries[key]
@@ -74,6 +75,7 @@ def metadata_digest(site: Site) -> str:
                                  [[d.docs_path, d.meta] for d in entry.versions.values()]]))
     # Attachments are listed with their size; a page's own size is nobody else's business.
     parts.append(_canonical(sorted((path, size) for path, size in site.files.items() if not path.endswith(".md"))))
+    parts.append(_canonical(sorted(site.images.items())))
     return digest(*parts)
 
 

@@ -4,9 +4,11 @@ Officials print and forward documents, so each product that has material of
 its own (``Entry.has_material``: attachments, or its page's text is the product
 itself) also exists as a tidy PDF; a product whose page only describes it gets
 none, so no PDF of an empty page goes out. A PDF holds a cover (title, summary,
-the fields whose declarations give a ``cover`` in hubcore/schema.py: type, date,
-countries, topics, organisations, authors, licence; the page's address) and the
-product's text, with no navigation. The document is made from
+the fields whose declarations give a ``cover`` in hubcore/schema.py: type, date
+or dates, place, countries, topics, organisations, authors, licence; the page's
+address), the product's text and, for the materials of an event, its programme,
+speakers, the address of its recording and its photos with their captions
+(hubcore/event_views.py, as the page shows them), with no navigation. The document is made from
 the content model, not from the built site: the body is the product's Markdown
 rendered with the site's own Markdown extensions, laid out by a Jinja template
 file (``overrides/hub/pdf/product.html``) and printed by WeasyPrint with
@@ -41,6 +43,7 @@ import markdown
 from markupsafe import Markup
 
 from hubcore import markdown_render
+from hubcore.event_views import event_view
 from hubcore.generated import TermPage
 from hubcore.model import Entry, Site
 from hubcore.schema import shown_in
@@ -170,7 +173,13 @@ def document_html(site: Site, entry: Entry, lang: str, site_name: str, base_url:
     body, images = render_body(document.source.body, document.docs_path, lang, base_url,
                                Paths(root).docs.resolve())
     template = (environment or _environment(root)).get_template(TEMPLATE)
-    html = template.render(lang=lang, cover=cover(site, entry, lang, site_name, base_url), body=Markup(body))
+    event = event_view(site, entry, lang) or {}
+    docs = Paths(root).docs.resolve()
+    for photo in (event.get("photos") or {}).get("photos", []):  # printed from the files themselves
+        images.append(docs / photo["src"])
+        photo["src"] = (docs / photo["src"]).as_uri()
+    html = template.render(lang=lang, cover=cover(site, entry, lang, site_name, base_url), body=Markup(body),
+                           event=event, ui=site.ui.get(lang, {}))
     return html, images
 
 

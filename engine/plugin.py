@@ -38,6 +38,7 @@ from hubcore.model import Site
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, ROOT, cache_folder
 from hubcore.site_info import SiteInfo
 from hubcore.urls import language_prefix
+from hubcore.page_kinds import shows_contents
 from hubcore.views import find_page, not_found_view, page_view
 
 from . import editor, page_cache, pdf, protocol, site_files, stage
@@ -272,7 +273,13 @@ class HubBuild:
         return html
 
     def on_page_context(self, context, page, config, nav):
-        context["hub"] = self.views[(_language(config), page.file.src_uri)]
+        """The page's view for the templates; the theme's table of contents only where the page's kind
+        wants it for a text of this length (page_kinds.shows_contents): Material hides it by ``hide``."""
+        view = context["hub"] = self.views[(_language(config), page.file.src_uri)]
+        toc = list(page.toc)
+        sections = toc[0].children if len(toc) == 1 and toc[0].level == 1 else toc
+        if not shows_contents(view, len(sections)):
+            page.meta["hide"] = ["toc"]
         return context
 
     def on_template_context(self, context, template_name, config):

@@ -29,6 +29,7 @@ from .feeds import feed_path
 from .field_help import FieldHelp
 from .file_formats import formula_start
 from .model import Entry, Site
+from .inner_texts import carries_texts
 from .product import Attachment, part
 from .schema import DERIVED_KIND, JSON_URL, Field, record_fields
 from .settings import LANGUAGES
@@ -46,6 +47,8 @@ SCHEMA_LANGUAGE = "en"  # the catalogue's schema describes its fields in English
 # (authors, attachment titles) may, so each of those values takes its own line.
 ID_SEPARATOR = "; "
 TEXT_SEPARATOR = "\n"
+# The values of one item of a list inside a field (an agenda item's time, title and speaker), on its line.
+ITEM_SEPARATOR = " | "
 
 def _absolute(base_url: str, path: str) -> str:
     return base_url + quote(path)
@@ -53,12 +56,7 @@ def _absolute(base_url: str, path: str) -> str:
 
 def attachment_record(entry: Entry, attachment: Attachment, base_url: str) -> dict[str, str]:
     """A download with an absolute address; files in the repository are published at their place."""
-    if attachment.url is not None:
-        href = attachment.url
-    else:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path),
-                                                 attachment.file or ""))
-        href = _absolute(base_url, path)
+    href = attachment.url if attachment.url is not None else file_address(entry, attachment.file or "", base_url)
     name = urlsplit(href).path.rsplit("/", 1)[-1]
     result = {"title": attachment.title or "", "url": href}
     if "." in name:
@@ -88,23 +86,63 @@ def _value(site: Site, entry: Entry, spec: Field, base_url: str) -> Any:
         return {lang: entry.versions[lang].meta.get(spec.name) for lang in entry.languages}
     value = entry.value(spec.name)
     if spec.record.shape == "object":
-        return _object(site, spec, value)
+        return _object(site, entry, spec, value, base_url)
     if isinstance(value, tuple):
         return [attachment_record(entry, v, base_url) if isinstance(v, Attachment) else v for v in value]
     return value
 
 
-def _object(site: Site, spec: Field, value: Any) -> dict[str, Any] | None:
+def _object(site: Site, entry: Entry, spec: Field, value: Any, base_url: str) -> dict[str, Any] | None:
     """An object's parts: a term's id and what its vocabulary says of it (a licence's address), or a
-    mapping's sub-fields that are given."""
+    mapping's sub-fields that are given (see _part)."""
     assert spec.record
     if value is None:
         return None
     if spec.vocabulary:
         term = site.taxonomies[spec.vocabulary][value]
         return {part: value if part == "id" else term.extra.get(part) for part in spec.record.parts}
-    parts = {name: part(value, name) for name in spec.record.parts}
-    return {name: v for name, v in parts.items() if v is not None and v != ""} or None
+    subs = {sub.name: sub for sub in spec.fields}
+    parts = {name: _part(entry, subs[name], f"{spec.name}.{name}", base_url) for name in spec.record.parts}
+    return {name: v for name, v in parts.items() if v not in (None, "", [], {})} or None
+
+
+def _languages_of(entry: Entry, path: str) -> list[str]:
+    """The languages whose files give the texts at ``path`` (the original's always; inner_texts.py)."""
+    return [lang for lang in entry.languages if entry.texts_language(path, lang) == lang]
+
+
+def _part(entry: Entry, spec: Field, path: str, base_url: str) -> Any:
+    """A sub-field's value in a record: a translatable text as an object keyed by language (as a title
+    is), a list of records as objects (their texts keyed by language), a file as its address."""
+    if spec.translatable:
+        texts = {lang: entry.value(path, lang) for lang in _languages_of(entry, path)}
+        return {lang: text for lang, text in texts.items() if text} or None
+    value = entry.value(path)
+    if spec.kind in ("file", "image") and isinstance(value, str):
+        return file_address(entry, value, base_url)
+    if spec.kind != "mapping-list" or not isinstance(value, tuple):
+        return value
+    versions = {lang: entry.value(path, lang) for lang in _languages_of(entry, path)}
+    items = []
+    for i, item in enumerate(value):
+        found: dict[str, Any] = {}
+        for sub in spec.fields:
+            if sub.translatable:
+                texts = {lang: part(version[i], sub.name) for lang, version in versions.items()}
+                one: Any = {lang: text for lang, text in texts.items() if text} or None
+            elif sub.kind in ("file", "image") and part(item, sub.name):
+                one = file_address(entry, part(item, sub.name), base_url)
+            else:
+                one = part(item, sub.name)
+            if one is not None:
+                found[sub.name] = one
+        items.append(found)
+    return items
+
+
+def file_address(entry: Entry, file: str, base_url: str) -> str:
+    """The absolute address of a file a product's front matter names (relative to its original)."""
+    return _absolute(base_url, posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path), file)))
 
 
 def records(site: Site, base_url: str, last_updated: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -183,12 +221,19 @@ def catalog_schema(site: Site, base_url: str) -> dict[str, Any]:
 
 
 def field_columns(spec: Field) -> tuple[str, ...]:
-    """The CSV columns a field of the record becomes."""
+    """The CSV columns a field of the record becomes: a part of an object that holds texts takes one
+    column per language (``event_location_en``, ``event_agenda_ru``)."""
     assert spec.record
     if spec.record.shape == "per-language":
         return tuple(f"{spec.name}_{lang}" for lang in LANGUAGES)
     if spec.record.shape == "object":
-        return tuple(f"{spec.name}_{part}" if part != "id" else spec.name for part in spec.record.parts)
+        subs = {sub.name: sub for sub in spec.fields}
+        columns: list[str] = []
+        for name in spec.record.parts:
+            column = f"{spec.name}_{name}" if name != "id" else spec.name
+            has_texts = name in subs and (subs[name].translatable or carries_texts(subs[name]))
+            columns += [f"{column}_{lang}" for lang in LANGUAGES] if has_texts else [column]
+        return tuple(columns)
     return (spec.name,)
 
 
@@ -201,7 +246,16 @@ def _cells(spec: Field, value: Any) -> list[str]:
         return [str(value.get(lang, "")) for lang in LANGUAGES]
     if shape == "object":
         value = value or {}
-        return ["" if value.get(part) is None else str(value[part]) for part in spec.record.parts]
+        subs = {sub.name: sub for sub in spec.fields}
+        cells: list[str] = []
+        for name in spec.record.parts:
+            sub = subs.get(name)
+            if sub is not None and (sub.translatable or carries_texts(sub)):
+                cells += [_text_cell(sub, value.get(name), lang) for lang in LANGUAGES]
+            else:
+                cells.append(_text_cell(sub, value.get(name), "") if isinstance(value.get(name), list)
+                             else "" if value.get(name) is None else str(value[name]))
+        return cells
     if value is None:
         return [""]
     if shape == "ids":
@@ -210,6 +264,19 @@ def _cells(spec: Field, value: Any) -> list[str]:
         return [TEXT_SEPARATOR.join(f"{v['title']} <{v['url']}>" if isinstance(v, dict) else str(v)
                                     for v in value)]
     return [str(value)]
+
+
+def _text_cell(spec: Field | None, value: Any, lang: str) -> str:
+    """A part's cell in ``lang``: its text, or one line per item of a list, the item's values joined in
+    their declared order (day, time, end, title, speaker), each in its place, empty when not given."""
+    def text(one: Any) -> str:  # a value, or a text per language
+        found = one.get(lang, "") if isinstance(one, dict) else one
+        return "" if found is None else str(found)
+
+    if isinstance(value, list) and spec is not None:  # every sub-field has its place, empty when not given
+        return TEXT_SEPARATOR.join(ITEM_SEPARATOR.join(text(item.get(sub.name)) for sub in spec.fields)
+                                   for item in value if isinstance(item, dict))
+    return text(value)
 
 
 def _inert(cell: str) -> str:

@@ -12,12 +12,14 @@ import re
 from typing import Any, Callable
 
 from .field_help import MESSAGE_LANGUAGE, FieldHelp
+from .file_formats import IMAGE_EXTENSIONS, extension_of
 from .schema import FORBIDDEN, ONE_LINE_UP_TO, PRODUCT_FIELDS, Field, fields_for
 from .strict_yaml import KeyPath
 from .taxonomy import Taxonomies
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 Report = Callable[[KeyPath, str, str], None]
 
@@ -90,9 +92,12 @@ class FieldChecker:
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown field{hint} (allowed: {', '.join(allowed)})"
 
-    def _value(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+    def value(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+        """Check one value against its declaration (a translation's texts inside a field use it too)."""
         check = getattr(self, "_" + spec.kind.replace("-", "_"))
         check(path, where, spec, value)
+
+    _value = value
 
     # One method per Field.kind.
     def _text(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
@@ -121,6 +126,13 @@ class FieldChecker:
                     self.report(path + (i,), f"{where}[{i}]", f"'{item}' is listed twice")
                 seen.add(item)
 
+    def _few_enough(self, path: KeyPath, where: str, spec: Field, value: list[Any]) -> bool:
+        """A list within its declared size (limits.py); a longer one is one problem, its items unchecked."""
+        if spec.max_items is not None and len(value) > spec.max_items:
+            self.report(path, where, f"too many items: {len(value)}, at most {spec.max_items}")
+            return False
+        return True
+
     def _is_list(self, path: KeyPath, where: str, value: Any) -> bool:
         if not isinstance(value, list):
             self.report(path, where, f"must be a list, found {_type_name(value)} "
@@ -141,6 +153,12 @@ class FieldChecker:
             self.report(path, where, f"must be a date as YYYY-MM-DD, found {value!r}")
         elif parse_partial_date(value) is None:
             self.report(path, where, f"impossible date {value!r}")
+
+    def _time(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+        if isinstance(value, int) and not isinstance(value, bool):  # 0930 unquoted: a number to YAML
+            self.report(path, where, f"must be a time as HH:MM in quotes (\"09:30\"), found {value!r}")
+        elif not isinstance(value, str) or not _TIME.match(value):
+            self.report(path, where, f"must be a time as HH:MM, 24 hours (\"09:30\", \"14:00\"), found {value!r}")
 
     def _term(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
         assert spec.vocabulary
@@ -178,6 +196,15 @@ class FieldChecker:
         if not isinstance(value, str) or not value.strip() or "://" in value:
             self.report(path, where, f"must be a path to a file in the repository, found {value!r}")
 
+    def _image(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
+        # A file of the repository in an image format; the bytes are checked where the file lies.
+        if not isinstance(value, str) or not value.strip() or "://" in value or value.startswith("data:"):
+            self.report(path, where, f"must be the path of an image file in the section's files/ folder, "
+                                     f"found {value!r}")
+        elif extension_of(value.rsplit("/", 1)[-1]).lower() not in IMAGE_EXTENSIONS:
+            self.report(path, where, f"'{value}' is not an image: use "
+                                     + ", ".join(sorted(f".{e}" for e in IMAGE_EXTENSIONS)))
+
     def _mapping(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
         if not isinstance(value, dict):
             self.report(path, where, f"must be a mapping of {', '.join(f.name for f in spec.fields)}, "
@@ -200,7 +227,7 @@ class FieldChecker:
             self.report(path, where, f"give exactly one of {' or '.join(spec.one_of)}")
 
     def _mapping_list(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
-        if not self._is_list(path, where, value):
+        if not self._is_list(path, where, value) or not self._few_enough(path, where, spec, value):
             return
         for i, item in enumerate(value):
             self._mapping(path + (i,), f"{where}[{i}]", spec, item)

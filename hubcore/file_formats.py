@@ -198,3 +198,17 @@ def _format_problem(name: str, data: bytes) -> str | None:
     if any(_MACRO_PARTS.search(name) for name in _zip_names(data) or ()):
         return f"the {found.label} file contains macros or embedded programs: save it without them"
     return None
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) in pixels of an image in one of the accepted formats, read from its header only
+    (nothing is decoded); None when it cannot be read. Pages give these to ``<img>`` so that the layout
+    does not move while pictures load."""
+    from PIL import Image, UnidentifiedImageError  # Pillow, also used by the Word import
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    return (width, height) if width > 0 and height > 0 else None

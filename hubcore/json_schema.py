@@ -16,6 +16,8 @@ import json
 from typing import Any
 
 from .field_help import FieldHelp
+from .file_formats import IMAGE_EXTENSIONS
+from .inner_texts import carries_texts, fields_with_texts
 from .schema import ONE_LINE_UP_TO, PAGE, Field, fields_for, translatable_names
 from .taxonomy import Taxonomies
 from .translations import FIELD as TRANSLATION_MARK
@@ -34,6 +36,10 @@ _FULL = rf"({_YEAR}-{_MONTH}-(0[1-9]|1[0-9]|2[0-8])|{_YEAR}-(0[13-9]|1[0-2])-(29
 NO_OTHER_FIELDS: dict[str, Any] = {"not": {}}
 DAY_PATTERN = rf"^{_FULL}$"
 DATE_PATTERN = rf"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL})$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+# A path (no address, no data: URL) ending in an image format's extension, in any letter case.
+IMAGE_PATTERN = (r"^(?![\s\S]*://)(?!data:)[\s\S]*\.("
+                 + "|".join(sorted("".join(f"[{c}{c.upper()}]" for c in ext) for ext in IMAGE_EXTENSIONS)) + ")$")
 
 
 def _property(spec: Field, taxonomies: Taxonomies, help: FieldHelp, path: str, lang: str = "en") -> dict[str, Any]:
@@ -49,12 +55,14 @@ def _property(spec: Field, taxonomies: Taxonomies, help: FieldHelp, path: str, l
         "date": {"type": ["string", "integer"], "pattern": DATE_PATTERN,
                  "minimum": 1000, "maximum": 9999},
         "day": {"type": "string", "pattern": DAY_PATTERN},
+        "time": {"type": "string", "pattern": TIME_PATTERN},
         "boolean": {"type": "boolean"},
         "count": {"type": "integer", "minimum": 0},
         # No backslash before the quote: editors compile patterns as Unicode regular expressions,
         # where an escaped quote is an error.
         "https-url": {"type": "string", "pattern": "^https://[^\\s/$.?#][^\\s<>\"']*$"},
         "file": {"type": "string", "pattern": r"^(?![\s\S]*://)[\s\S]*\S"},
+        "image": {"type": "string", "pattern": IMAGE_PATTERN},
         "hash": {"type": "string", "pattern": "^[0-9a-f]{8}$"},
     }
     if spec.kind in ("term", "terms"):
@@ -73,34 +81,63 @@ def _property(spec: Field, taxonomies: Taxonomies, help: FieldHelp, path: str, l
         if spec.one_of:
             mapping["oneOf"] = [{"required": [name]} for name in spec.one_of]
         result = mapping if spec.kind == "mapping" else {"type": "array", "items": mapping}
+        if spec.max_items is not None:
+            result["maxItems"] = spec.max_items
     else:
         result = dict(kinds[spec.kind])
     result["description"] = help.text(path, lang) + (f" {result['description']}" if "description" in result else "")
     return result
 
 
+def _texts_of(spec: Field, taxonomies: Taxonomies, help: FieldHelp, path: str) -> dict[str, Any]:
+    """The schema of what a translation writes of a neutral field that holds texts (inner_texts.py):
+    its translatable sub-fields, in lists of the same shape; neutral sub-fields may be repeated."""
+    properties = {}
+    for sub in spec.fields:
+        at = f"{path}.{sub.name}"
+        properties[sub.name] = (_texts_of(sub, taxonomies, help, at) if carries_texts(sub)
+                                else _property(sub, taxonomies, help, at))
+    one = {"type": "object", "properties": properties, "additionalProperties": NO_OTHER_FIELDS,
+           "description": help.text(path, "en")}
+    return one if spec.kind == "mapping" else {"type": "array", "items": one, "description": help.text(path, "en")}
+
+
 def schema_for(kind: str, taxonomies: Taxonomies, help: FieldHelp, base_url: str = "") -> dict[str, Any]:
     """The JSON Schema of the front matter of one content type (or of a page).
 
     A file that records ``translated_from`` is a translation: it needs only the
-    text fields (the rest comes from its original, which the validator compares).
+    text fields (the rest comes from its original, which the validator compares),
+    and of a neutral field that holds texts (an event's agenda) it gives only
+    those texts, so that field's schema depends on which file it is.
     """
     fields = fields_for(kind)
     title = "Page" if kind == PAGE else taxonomies.types[kind].label.get("en", kind)
     texts = translatable_names(kind)
+    with_texts = fields_with_texts(kind)
+    properties = {spec.name: ({} if spec.name in with_texts else _property(spec, taxonomies, help, spec.name))
+                  for spec in fields}
+
+    def branch(required: list[str], translation: bool) -> dict[str, Any]:
+        found: dict[str, Any] = {"required": required}
+        if with_texts:
+            found["properties"] = {name: (_texts_of(spec, taxonomies, help, name) if translation
+                                          else _property(spec, taxonomies, help, name))
+                                   for name, spec in with_texts.items()}
+        return found
+
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": f"{base_url}schemas/{kind}.schema.json",
         "title": f"Front matter: {title}",
         "type": "object",
-        "properties": {spec.name: _property(spec, taxonomies, help, spec.name) for spec in fields},
+        "properties": properties,
         "additionalProperties": NO_OTHER_FIELDS,
         # A field that needs another (partners needs partners_source): draft 7's form.
         **({"dependencies": needs} if (needs := {spec.name: list(spec.needs) for spec in fields
                                                   if spec.needs}) else {}),
         "if": {"required": [TRANSLATION_MARK]},
-        "then": {"required": [spec.name for spec in fields if spec.required and spec.name in texts]},
-        "else": {"required": [spec.name for spec in fields if spec.required]},
+        "then": branch([spec.name for spec in fields if spec.required and spec.name in texts], True),
+        "else": branch([spec.name for spec in fields if spec.required], False),
     }
 
 

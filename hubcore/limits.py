@@ -46,3 +46,9 @@ MAX_DATA_BYTES = 10 * 1024 * 1024
 # a picture converted to PNG (TIFF, BMP): a small file must not become gigabytes in memory.
 MAX_IMPORT_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_IMPORT_IMAGE_PIXELS = 40_000_000
+
+# Lists inside an event's front matter: far more than a workshop's programme, speakers or
+# gallery holds, and few enough that a page and its checks stay small.
+MAX_AGENDA_ITEMS = 60
+MAX_SPEAKERS = 40
+MAX_PHOTOS = 40

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import body_check, contribution, field_help, file_formats, generated, html_policy, limits
+from . import body_check, contribution, event_rules, field_help, file_formats, generated, html_policy, inner_texts, limits
 from .data_files import load_mapping
 from .fields import FieldChecker
 from .frontmatter import SourceFile, split
@@ -181,7 +181,10 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     sizes = {rel: (paths.docs / rel).stat().st_size for rel in sorted(found.files & published)}
     sizes.update({d.docs_path: (paths.docs / d.docs_path).stat().st_size
                   for e in entries.values() if not e.draft for d in e.versions.values()})
-    return (Site(taxonomies, project, settings, entries, ui, help, dict(sorted(sizes.items()))),
+    images = {rel: found_size for rel in sorted(found.files & published)
+              if file_formats.extension_of(rel).lower() in file_formats.IMAGE_EXTENSIONS
+              and (found_size := file_formats.image_size((paths.docs / rel).read_bytes())) is not None}
+    return (Site(taxonomies, project, settings, entries, ui, help, dict(sorted(sizes.items())), images),
             sorted(set(problems)))
 
 
@@ -255,7 +258,7 @@ def _kind(key: str, taxonomies: Taxonomies) -> str | None:
 
 def _entry(key: str, kind: str, versions: dict[str, Document]) -> Entry:
     neutral = {f.name for f in fields_for(kind)} - translatable_names(kind)
-    return Entry(key, kind, default_original(versions, neutral), versions)
+    return Entry(key, kind, default_original(versions, neutral, kind), versions)
 
 
 def _reporter(problems: list[Problem], source: SourceFile):
@@ -268,12 +271,16 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies, help: field_help.FieldHel
                  examples: placeholders.Examples) -> list[Problem]:
     problems: list[Problem] = []
     texts = translatable_names(entry.kind)
+    with_texts = inner_texts.fields_with_texts(entry.kind)
     for document in entry.versions.values():
         is_original = document is entry.original
         problems += placeholders.problems(document.source, entry.draft, examples)
-        checker = FieldChecker(taxonomies, _reporter(problems, document.source), help)
+        report = _reporter(problems, document.source)
+        checker = FieldChecker(taxonomies, report, help)
         checker.check(document.meta, entry.kind, None if is_original else texts)
         if is_original:
+            if "event" in _names(entry.kind):
+                event_rules.check(document.meta, report)
             if "translated_from" in document.meta:
                 problems.append(Problem(document.source.path, document.source.line_of(("translated_from",)),
                                         "translated_from", "only a translation records this: "
@@ -281,6 +288,9 @@ def _check_entry(entry: Entry, taxonomies: Taxonomies, help: field_help.FieldHel
             continue
         for name, value in document.meta.items():
             if name in texts or name not in entry.original.meta and name not in _names(entry.kind):
+                continue
+            if name in with_texts:  # the texts of the original's event, in this file's language
+                inner_texts.check(with_texts[name], value, entry.original.meta.get(name), report, checker.value)
                 continue
             original: Any = entry.original.meta.get(name)
             if value != original:
@@ -346,20 +356,36 @@ def _draft_problem(target: str, entry: Entry | None, entries: dict[str, Entry]) 
 
 
 def _check_attachments(entry: Entry, tree: DocsTree, references: dict[str, set[str]]) -> list[Problem]:
+    """Every file the original's front matter names (an attachment, a photo): it exists, is not a page,
+    and is published with the entry."""
     problems: list[Problem] = []
-    attachments = entry.original.meta.get("attachments")
-    if not isinstance(attachments, list):
-        return problems
     source = entry.original.source
-    for i, item in enumerate(attachments):
-        if isinstance(item, dict) and isinstance(item.get("file"), str) and "://" not in item["file"]:
-            resolved = resolve(item["file"], entry.original.docs_path, entry.original.lang, tree)
-            reason = resolved.reason
-            if reason is None and (resolved.target or "").endswith(".md"):
-                reason = "attach a file (a document, slides, data or an image), not a page"
-            if reason:
-                problems.append(Problem(source.path, source.line_of(("attachments", i, "file")),
-                                        f"attachments[{i}].file", reason))
-            elif resolved.target:
-                references.setdefault(resolved.target, set()).add(entry.key)
+    for path, where, value in _files_named(fields_for(entry.kind), entry.original.meta, (), ""):
+        resolved = resolve(value, entry.original.docs_path, entry.original.lang, tree)
+        reason = resolved.reason
+        if reason is None and (resolved.target or "").endswith(".md"):
+            reason = "name a file (a document, slides, data or an image), not a page"
+        if reason:
+            problems.append(Problem(source.path, source.line_of(path), where, reason))
+        elif resolved.target:
+            references.setdefault(resolved.target, set()).add(entry.key)
     return problems
+
+
+def _files_named(fields: tuple, meta: Any, path: tuple, where: str) -> list[tuple[tuple, str, str]]:
+    """(path, field, value) of every value of a declared file or image field in ``meta``, at any depth
+    (attachments[0].file, event.photos[2].file); values of the wrong shape are the field checks' to report."""
+    found: list[tuple[tuple, str, str]] = []
+    if not isinstance(meta, dict):
+        return found
+    for spec in fields:
+        value = meta.get(spec.name)
+        here, at = path + (spec.name,), f"{where}.{spec.name}" if where else spec.name
+        if spec.kind in ("file", "image") and isinstance(value, str) and "://" not in value:
+            found.append((here, at, value))
+        elif spec.kind == "mapping":
+            found += _files_named(spec.fields, value, here, at)
+        elif spec.kind == "mapping-list" and isinstance(value, list):
+            for i, item in enumerate(value):
+                found += _files_named(spec.fields, item, here + (i,), f"{at}[{i}]")
+    return found

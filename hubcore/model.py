@@ -12,6 +12,7 @@ from typing import Any
 
 from .field_help import FieldHelp
 from .frontmatter import SourceFile
+from .inner_texts import fields_with_texts, localize, texts_only
 from .product import Product, product_of
 from .schema import PAGE, translatable_names
 from .settings import DEFAULT_LANGUAGE, LANGUAGES, language_of
@@ -82,25 +83,55 @@ class Entry:
         """The neutral fields typed as declared (product.py): what every output reads."""
         return product_of(self.kind, self.neutral)
 
-    def value(self, path: str) -> Any:
+    def value(self, path: str, lang: str | None = None) -> Any:
         """A product's value at a declared field's path (schema.shown_in): the typed front matter, or
-        what the entry itself says of the values the hub works out (schema.DERIVED) it can know alone."""
+        what the entry itself says of the values the hub works out (schema.DERIVED) it can know alone.
+        With ``lang``, the texts inside neutral fields (an event's place) are that language's where its
+        file gives them (product_in)."""
         derived = {"id": self.key, "type": self.kind, "languages": self.languages,
                    "original_language": self.original.lang}
-        return derived[path] if path in derived else self.product.at(path)
+        if path in derived:
+            return derived[path]
+        return (self.product if lang is None else self.product_in(lang)).at(path)
+
+    def product_in(self, lang: str) -> Product:
+        """The typed product with the texts inside its neutral fields (an event's place, its agenda's
+        titles...) in ``lang`` where ``lang``'s file gives them, else the original's (inner_texts.py)."""
+        return self._localized(lang)[0]
+
+    def texts_language(self, path: str, lang: str) -> str:
+        """The language in which a reader of ``lang`` sees the texts at ``path`` (``event.agenda``)."""
+        return self._localized(lang)[1].get(path, self.original.lang)
+
+    def _localized(self, lang: str) -> tuple[Product, dict[str, str]]:
+        kept = self._per_language
+        if lang not in kept:
+            if lang == self.original.lang or lang not in self.versions or not fields_with_texts(self.kind):
+                kept[lang] = (self.product, {})
+            else:
+                found = localize(self.kind, self.neutral, self.versions[lang].meta, self.original.lang, lang)
+                kept[lang] = (product_of(self.kind, found.neutral), found.languages)
+        return kept[lang]
+
+    @cached_property
+    def _per_language(self) -> dict[str, tuple[Product, dict[str, str]]]:
+        return {}
 
     @property
     def has_material(self) -> bool:
         """Whether the product has material of its own: the one rule, used by every output.
 
-        A product has material of its own when it lists at least one attachment, or
+        A product has material of its own when it lists at least one attachment,
         when its front matter says ``full_text: true`` (the page's text is the product
-        itself: the whole case study, guide or report). Otherwise its page holds only
-        text about the product (where it fits in the project), and the hub promises
-        nothing more: no PDF, no download link, no feed entry, no media in its
-        structured data, and its card says the materials are to come.
+        itself: the whole case study, guide or report), or when it links the
+        recording of its event (``event.recording``: the event itself, to watch).
+        Otherwise its page holds only text about the product (where it fits in the
+        project, its programme, who spoke), and the hub promises nothing more: no
+        PDF, no download link, no feed entry, no media in its structured data, and
+        its page says the materials are to come.
         """
-        return bool(self.product.attachments) or self.product.full_text
+        product = self.product
+        return bool(product.attachments) or product.full_text or bool(product.event and product.event.recording)
 
     @property
     def draft(self) -> bool:
@@ -124,6 +155,8 @@ class Site:
     # What is published (docs-relative path -> bytes): every page that is not a draft, and
     # every attachment or image such a page uses. Nothing else under docs/ reaches the site.
     files: dict[str, int] = field(default_factory=dict)
+    # The size in pixels (width, height) of every published image (file_formats.image_size).
+    images: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def products(self, include_drafts: bool = False) -> list[Entry]:
         """Published products, newest first (undated last), then by key for a stable order."""
@@ -154,13 +187,22 @@ def date_key(value: str | int | None) -> tuple[int, ...]:
     return (0, *(-p for p in parts + [99] * (3 - len(parts))))
 
 
-def default_original(versions: dict[str, Document], neutral_names: set[str]) -> Document:
+def default_original(versions: dict[str, Document], neutral_names: set[str], kind: str = PAGE) -> Document:
     """Which file is the original when several languages exist.
 
     The file that carries language-neutral fields is the original; when both or
     neither do, the default language (English) is. A single file is its own original.
+    A translation's texts inside a neutral field (an event's agenda in Russian:
+    inner_texts.py) do not make it the original.
     """
-    carrying = [d for d in versions.values() if neutral_names & set(d.meta)]
+    with_texts = fields_with_texts(kind)
+
+    def carries(document: Document) -> bool:
+        return any(name in document.meta and not (name in with_texts and texts_only(with_texts[name],
+                                                                                    document.meta[name]))
+                   for name in neutral_names)
+
+    carrying = [d for d in versions.values() if carries(d)]
     if len(carrying) == 1:
         return carrying[0]
     return versions.get(DEFAULT_LANGUAGE) or next(iter(versions.values()))

@@ -26,7 +26,8 @@ from .history import build_date
 from .listing_views import LIBRARY_KEY, facets, results, sections, term_index
 from .model import Entry, Site
 from .plurals import plural
-from .product_views import card, cite, item
+from .event_views import event_view
+from .product_views import card, cite, downloads, header, item
 from .related import related
 from .roles import TYPES
 from .schema import PAGE, Field, fields_for
@@ -38,6 +39,9 @@ Page = Entry | TermPage
 Maker = Callable[[Site, Page, str, SiteInfo], dict[str, Any]]
 
 LATEST_ON_HOME = 6
+# A product page shows the table of contents only when its text has this many sections or more: a
+# long guide keeps a way to jump between its parts; a page of one or two sections needs none.
+PRODUCT_CONTENTS_FROM = 4
 TRANSLATIONS_KEY = "translations"
 CONTRIBUTING_KEY = "contributing"
 ABOUT_KEY = "about"
@@ -52,6 +56,10 @@ class PageKind:
     before: tuple[str, ...] = ()  # above the page's own text
     after: tuple[str, ...] = ()  # below it
     collection: bool = False  # a listing of products: a schema.org CollectionPage
+    # The theme's table of contents ("Contents") is shown from this many sections in the page's own
+    # text (1: always, as the theme does). A product page is read as a whole, top to bottom: only a
+    # long one gets contents.
+    contents_from: int = 1
 
     def parts(self) -> dict[str, list[str]]:
         return {"before": list(self.before), "after": list(self.after)}
@@ -70,8 +78,9 @@ def _listing(site: Site, lang: str, products: list[Entry], vocabulary: str) -> d
 
 def _product(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
     assert isinstance(page, Entry)
-    return {"card": card(site, page, lang), "related": [item(site, e, lang) for e in related(site, page)],
-            "cite": cite(site, page, lang, info)}
+    return {"header": header(site, page, lang), "downloads": downloads(site, page, lang),
+            "event": event_view(site, page, lang), "card": card(site, page, lang),
+            "related": [item(site, e, lang) for e in related(site, page)], "cite": cite(site, page, lang, info)}
 
 
 def _section(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
@@ -141,7 +150,11 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("term-index", _term_index, after=("term_index",), collection=True),
     PageKind("section", _section, after=("listing",), collection=True),
     PageKind("term", _term, before=("lead",), after=("listing",), collection=True),
-    PageKind("product", _product, before=("card", "pdf_link"), after=("related", "cite")),
+    # A product: what it is, when and where (header), what to download, its text, then its event's
+    # programme, speakers, recording and photos, the rest of its metadata (card), related items.
+    PageKind("product", _product, before=("product_header", "downloads"),
+             after=("agenda", "speakers", "recording", "photos", "card", "related", "cite"),
+             contents_from=PRODUCT_CONTENTS_FROM),
     PageKind("contributing", _contributing, after=("field_reference",)),
     PageKind("translations", _translations, after=("translations",)),
     PageKind("about", _about, after=("publisher_section",)),
@@ -150,6 +163,14 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
 # The pages the site itself names, by key (docs/<key>.md), and their kinds.
 NAMED = {"index": "home", LIBRARY_KEY: "library", "results": "results", exports.OPEN_DATA_KEY: "open-data",
          CONTRIBUTING_KEY: "contributing", TRANSLATIONS_KEY: "translations", ABOUT_KEY: "about"}
+
+
+def shows_contents(view: dict[str, Any], sections: int) -> bool:
+    """Whether a page whose text has ``sections`` top-level sections shows the theme's table of contents,
+    as its kind says (``contents_from``, in the page's view). A kind that asks for none (1, the default)
+    leaves the theme's own layout as it is, whatever the page holds."""
+    wanted = view.get("contents_from", 1)
+    return wanted <= 1 or sections >= wanted
 
 
 def _section_type(site: Site, key: str) -> str | None:

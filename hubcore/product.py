@@ -24,19 +24,56 @@ from typing import Any
 from .schema import Field, fields_for
 
 # The kinds whose value is one piece of text (or None).
-_TEXT_KINDS = ("text", "date", "day", "term", "file", "https-url", "hash")
+_TEXT_KINDS = ("text", "date", "day", "time", "term", "file", "image", "https-url", "hash")
 # The kinds whose value is a list (a tuple here).
 _LIST_KINDS = ("text-list", "terms")
 
 
 @dataclass(frozen=True)
+class AgendaItem:
+    """One item of an event's programme: when (its day, when the event lasts several), what, who."""
+
+    day: str | None = None
+    time: str | None = None
+    end: str | None = None
+    title: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Someone who spoke at an event, as the materials name them."""
+
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo of an event: a file in the section's files/, what it shows (alt) and its caption."""
+
+    file: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
-    """The event workshop materials come from (``event`` in the front matter)."""
+    """The event workshop materials come from (``event`` in the front matter).
+
+    Its first day is the product's ``date``; ``end`` is its last day when it lasted several.
+    """
 
     kind: str | None = None
     format: str | None = None
     location: str | None = None
     participants: int | None = None
+    end: str | None = None
+    agenda: tuple[AgendaItem, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    recording: str | None = None
+    photos: tuple[Photo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,7 +86,8 @@ class Attachment:
 
 
 # Mapping fields with a type of their own; any other mapping field is a plain dict of typed values.
-RECORD_TYPES: dict[str, type] = {"event": Event, "attachments": Attachment}
+RECORD_TYPES: dict[str, type] = {"event": Event, "attachments": Attachment, "agenda": AgendaItem,
+                                 "speakers": Speaker, "photos": Photo}
 
 
 @dataclass(frozen=True)
@@ -81,7 +119,7 @@ class Product:
 
 
 def part(value: Any, name: str) -> Any:
-    """A sub-field of a mapping field's value (an ``Event``, or a plain dict), None when absent."""
+    """A sub-field of a mapping field's value (an ``Event``, an item, or a plain dict), None when absent."""
     if value is None:
         return None
     return value.get(name) if isinstance(value, dict) else getattr(value, name, None)

@@ -1,8 +1,10 @@
-"""A product as listings show it and as its own page's card shows it, in one language.
+"""A product as listings show it, and as its own page's header, downloads and card show it, in one language.
 
-The card's rows are the fields whose declarations (schema.py) give a ``card``:
-labels come from the vocabularies in the reader's language; term values link to
-their term pages; sizes and dates are written the reader's way.
+The header's and the card's rows are the fields whose declarations (schema.py)
+give a ``header`` or a ``card``, so no field is said twice on the page: the
+header says first what a reader looks for (type, when, where, countries), the
+card the rest. Labels come from the vocabularies in the reader's language; term
+values link to their term pages; sizes and dates are written the reader's way.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from urllib.parse import urlsplit
 
 from babel.units import format_unit
 
-from .dates import format_partial_date
+from .dates import format_day_range, format_partial_date
+from .file_formats import BY_EXTENSION
 from .generated import has_pages, term_key
 from .language_views import language_names
 from .model import Entry, Site
@@ -89,33 +92,62 @@ def labels(site: Site, vocabulary: str, ids: Iterable[str] | None, lang: str) ->
     return [label(site, vocabulary, i, lang) for i in ids or []]
 
 
+def _rows(site: Site, entry: Entry, output: str, lang: str) -> list[dict[str, Any]]:
+    """A row per field whose declaration gives ``output`` (header or card), in their order; absent
+    fields stay absent, terms link to their pages."""
+    rows = []
+    for path, spec in shown_in(output, entry.kind):
+        row: Row = getattr(spec, output)
+        values = row_values(site, entry, path, spec, row, lang)
+        if values:
+            rows.append({"name": row.word, "values": values, "separator": row.separator, "badge": row.badge})
+    return rows
+
+
+def header(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
+    """The product page's header, under its title: its type as a badge, then when, where and which
+    countries (the fields declared with a ``header``)."""
+    return {"rows": _rows(site, entry, "header", lang)}
+
+
 def card(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
     """The metadata card of a product: a row per field whose declaration has a ``card`` (schema.py), in
-    their order; absent fields stay absent, terms link to their pages."""
-    rows = []
-    for path, spec in shown_in("card", entry.kind):
-        assert spec.card
-        values = row_values(site, entry, path, spec, spec.card, lang)
-        if values:
-            rows.append({"name": spec.card.word, "values": values, "separator": spec.card.separator})
-    attachments = [_attachment(site, entry, a, lang) for a in entry.product.attachments]
-    # A product with no material of its own says so plainly (see Entry.has_material).
-    return {"rows": rows, "attachments": attachments, "materials_to_come": not entry.has_material}
+    their order; what the header shows is not repeated here."""
+    return {"rows": _rows(site, entry, "card", lang)}
+
+
+def downloads(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
+    """What the page offers to download: its attachments, each with its format and size; a product
+    with no material of its own (Entry.has_material) says plainly that its materials are to come.
+    The page's own PDF, when the build makes one, is added by the engine (engine/pdf.py).
+    Attachments' titles are written once, in the original: on a page in another language they say
+    which language they are in (``title_lang``)."""
+    title_lang = entry.original.lang if entry.original.lang != lang else None
+    return {"files": [{**_attachment(site, entry, a, lang), "title_lang": title_lang}
+                      for a in entry.product.attachments],
+            "materials_to_come": not entry.has_material}
 
 
 def row_values(site: Site, entry: Entry, path: str, spec: Field, row: Row, lang: str) -> list[dict[str, Any]]:
-    """The values of one field as a row shows them in ``lang`` (card, PDF cover): each with its label and,
-    where the row links, its address; none when the product does not give the field."""
+    """The values of one field as a row shows them in ``lang`` (header, card, PDF cover): each with its
+    label and, where the row links, its address; none when the product does not give the field.
+
+    A text written in another language than the reader's (a translation that does not give the
+    event's place) says which (``lang``); a date that starts a range (``until``) shows the range.
+    """
     if spec.kind == DERIVED_KIND and spec.name == "languages":  # the product's page in each of its languages
         names = language_names(site, lang)
         return [{"label": names[l], "url": entry_path(entry.key, l), "lang": l} for l in entry.languages]
-    value = entry.value(path)
+    value = entry.value(path, lang)
     values = value if isinstance(value, (tuple, list)) else () if value is None else (value,)
     if spec.kind in ("date", "day"):
-        return [{"label": format_partial_date(v, lang)} for v in values]
+        last = entry.value(row.until) if row.until else None
+        return [{"label": format_day_range(v, last, lang) if last else format_partial_date(v, lang),
+                 "datetime": v, "until": last} for v in values]
     if spec.vocabulary:
         return [_term(site, spec.vocabulary, t, lang, row.link) for t in values]
-    return [{"label": str(v)} for v in values]
+    written_in = entry.texts_language(path, lang) if spec.translatable else lang
+    return [{"label": str(v), **({"lang": written_in} if written_in != lang else {})} for v in values]
 
 
 def _term(site: Site, vocabulary: str, term_id: str, lang: str, link: bool) -> dict[str, Any]:
@@ -131,16 +163,20 @@ def _term(site: Site, vocabulary: str, term_id: str, lang: str, link: bool) -> d
 
 
 def _attachment(site: Site, entry: Entry, attachment: Attachment, lang: str) -> dict[str, Any]:
-    """A download with its format (from the file name) and, for files in the repository, its size."""
+    """A download with its format (from the file name: its name for readers, "PowerPoint") and, for
+    files in the repository, its size; an address elsewhere names its host instead."""
     href = attachment.url or attachment.file or ""
-    name = urlsplit(href).path.rsplit("/", 1)[-1]
-    file_format = name.rsplit(".", 1)[-1].upper() if "." in name else ""
+    parts = urlsplit(href)
+    name = parts.path.rsplit("/", 1)[-1]
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    file_format = BY_EXTENSION[extension].label if extension in BY_EXTENSION else extension.upper()
     size = ""
     if attachment.file is not None:  # published at its place under docs/, for every language
         href = posixpath.normpath(posixpath.join(posixpath.dirname(entry.original.docs_path), href))
         size = format_size(site.files[href], lang) if href in site.files else ""
     return {"title": attachment.title or "", "href": href, "external": attachment.url is not None,
-            "format": file_format, "size": size}
+            "host": (parts.hostname or "") if attachment.url is not None else "", "format": file_format,
+            "size": size}
 
 
 def format_size(size: int, lang: str) -> str:

@@ -67,6 +67,15 @@ def _explained(site: Site, spec: Field, path: str, lang: str) -> str:
     return f"{spec.name}{required}: {site.field_help.text(path, lang)}{allowed}"
 
 
+def _sub_fields(site: Site, spec: Field, path: str, lang: str, indent: str) -> list[str]:
+    """Each sub-field explained on its line, its own sub-fields (an agenda item's) indented below it."""
+    lines = []
+    for sub in spec.fields:
+        lines.append(f"{indent}{_explained(site, sub, f'{path}.{sub.name}', lang)}")
+        lines += _sub_fields(site, sub, f"{path}.{sub.name}", lang, indent + "  ")
+    return lines
+
+
 def front_matter(site: Site, kind: str, title: str, lang: str) -> str:
     """Every field of ``kind``: required ones filled, optional ones commented with an example.
 
@@ -78,8 +87,7 @@ def front_matter(site: Site, kind: str, title: str, lang: str) -> str:
         if spec.name == "translated_from":
             continue  # written by 'hub.py translations refresh' in translations only
         lines.append(f"# {_explained(site, spec, spec.name, lang)}")
-        for sub in spec.fields:
-            lines.append(f"#   {_explained(site, sub, f'{spec.name}.{sub.name}', lang)}")
+        lines += _sub_fields(site, spec, spec.name, lang, "#   ")
         if spec.name == "title":
             lines.append(f"title: {_quoted(title)}")
         elif spec.name == "summary":

@@ -5,7 +5,8 @@ the scaffold and the contributor guide's field reference are generated from the
 same objects, and so is every output that shows a product's fields: the
 catalogue (``Record``: its JSON, CSV columns, JSON Schema and the open-data
 page's field table), the product page's card and the PDF's cover (``Row``), the
-schema.org description (``LinkedData``) and the Atom feeds (``FeedEntry``).
+schema.org description (``LinkedData``) and the Atom feeds (``FeedEntry``);
+the product page's header (``Row`` too) says first what a reader looks for.
 None of them names a field on its own, so none can disagree with the others, and
 a field declared here appears wherever its declaration says, in the place its
 ``position`` gives it there. What each field means, in every language, is data:
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from . import limits
 from .settings import LANGUAGES
 
 # Texts up to this length (titles, summaries, keywords, names) must stay on one line.
@@ -60,19 +62,24 @@ class Record:
 
 @dataclass(frozen=True)
 class Row:
-    """How a list of a product's fields for readers shows one: the product page's card, the PDF's cover.
+    """How a list of a product's fields for readers shows one: the product page's header and card, the
+    PDF's cover.
 
     ``position`` orders the rows; ``word`` is the row's label (a word of
     data/ui.yml); with ``link``, a term links to its page (types, topics,
     countries), or, in a vocabulary without pages, to the address its entry
     gives (a licence); ``separator`` joins several values (long names hold
-    commas: "; ").
+    commas: "; "). ``until`` names the field that ends a range this one starts:
+    a workshop's ``date`` and its ``event.end`` show as "14–16 June 2022".
+    ``badge``: shown as a badge (the product page's header shows its type so).
     """
 
     position: int
     word: str
     link: bool = False
     separator: str = ", "
+    until: str | None = None
+    badge: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,9 +92,12 @@ class LinkedData:
     LearningResource, Course), ``event`` the one on an EducationEvent (None: not
     there). With ``page``, the property describes the page rather than the thing:
     on a work itself, on an event's ``subjectOf``, named ``work`` either way.
-    ``node`` makes each value a ``{"@type": node, "name": ...}``; a term is the
-    address its vocabulary gives (a licence's), else its id. ``with_material``:
-    only for a product with material of its own (Entry.has_material).
+    ``node`` makes each value a ``{"@type": node, key: ...}`` (``key``: ``name``
+    unless said); a value that is a record (an agenda item, a speaker, a photo)
+    is a node whose properties are its sub-fields' own ``LinkedData`` (``work``
+    names the property inside the node). A term is the address its vocabulary
+    gives (a licence's), else its id. ``with_material``: only for a product with
+    material of its own (Entry.has_material).
 
     A field holding the terms of a vocabulary whose role declares ``schema_org``
     (data/taxonomies.yml: topics, countries, partners, formats) declares none
@@ -100,6 +110,7 @@ class LinkedData:
     page: bool = False
     node: str | None = None
     with_material: bool = False
+    key: str = "name"
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ JSON_ID = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}
 JSON_DATE = {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"}
 JSON_DAY = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
 JSON_URL = {"type": "string", "pattern": "^https?://"}
+JSON_TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 
 
 def per_language(value: dict[str, Any]) -> dict[str, Any]:
@@ -133,11 +145,17 @@ class Field:
     ``data/fields.yml``, in every language (field_help.py).
 
     ``kind`` says how a value is checked: text, text-list, date (YYYY, YYYY-MM
-    or YYYY-MM-DD), day (YYYY-MM-DD), term (one id of ``vocabulary``), terms (a
-    list of ids), boolean, count (a whole number >= 0), mapping or mapping-list
-    (checked field by field against ``fields``), hash (a recorded version, see
-    translations.py), file or https-url; ``derived`` for a value the hub works
-    out itself (``DERIVED``), which no file may give.
+    or YYYY-MM-DD), day (YYYY-MM-DD), time (HH:MM, 24 hours), term (one id of
+    ``vocabulary``), terms (a list of ids), boolean, count (a whole number >= 0),
+    mapping or mapping-list (checked field by field against ``fields``; a list
+    holds at most ``max_items``), hash (a recorded version, see translations.py),
+    file, image (a file in an image format) or https-url; ``derived`` for a value
+    the hub works out itself (``DERIVED``), which no file may give.
+
+    ``translatable``: written in each language's file. A sub-field can be
+    translatable inside a language-neutral field (an agenda item's title inside
+    ``event``): the original gives the whole field, a translation only its
+    texts, in the same places (inner_texts.py).
     """
 
     name: str
@@ -150,9 +168,11 @@ class Field:
     one_of: tuple[str, ...] = ()  # for mappings: exactly one of these sub-fields
     only_types: tuple[str, ...] = ()  # empty: every content type
     needs: tuple[str, ...] = ()  # other fields that must be given whenever this one is
+    max_items: int | None = None  # for lists: how many items at most (limits.py)
     example: str = ""  # a YAML value shown in the scaffold and the field reference
     # How the outputs show it (None: that output leaves it out).
     record: Record | None = None  # the catalogue
+    header: Row | None = None  # the product page's header, above its text
     card: Row | None = None  # the product page's card
     cover: Row | None = None  # the PDF's cover
     linked_data: LinkedData | None = None  # the schema.org description
@@ -160,6 +180,29 @@ class Field:
 
     def __repr__(self) -> str:
         return f"Field({self.name!r}, {self.kind!r})"
+
+
+# The catalogue's JSON Schema of a value of each kind; a translatable text is one per language.
+_CATALOGUE_KINDS: dict[str, dict[str, Any]] = {
+    "term": JSON_ID, "text": JSON_TEXT, "count": {"type": "integer", "minimum": 0}, "day": JSON_DAY,
+    "time": JSON_TIME, "https-url": JSON_URL, "file": JSON_URL, "image": JSON_URL}
+
+
+def catalogue_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
+    """The JSON Schema of a mapping's value in a catalogue record, made from its sub-fields' kinds.
+
+    A list of records is an array of such objects; a translatable text is an
+    object keyed by language (as a record's title is); files are absolute addresses.
+    """
+    def value(spec: Field) -> dict[str, Any]:
+        if spec.kind in ("mapping", "mapping-list"):
+            one = catalogue_schema(spec.fields)
+            return one if spec.kind == "mapping" else {"type": "array", "items": one}
+        one = _CATALOGUE_KINDS[spec.kind]
+        return per_language(one) if spec.translatable else one
+
+    return {"type": "object", "required": [f.name for f in fields if f.required], "additionalProperties": False,
+            "properties": {f.name: value(f) for f in fields}}
 
 
 TITLE = Field("title", "text", required=True, translatable=True, max_length=200,
@@ -170,16 +213,58 @@ SUMMARY = Field("summary", "text", required=True, translatable=True, max_length=
                 record=Record(60, "per-language", per_language(JSON_TEXT), always=True),
                 feed=FeedEntry(40, "summary"))
 
+# An event's programme, speakers and photos: lists of records inside ``event``. Their texts are
+# translatable (a translation gives them in its language, in the same order); days, times and files
+# are the original's. Each sub-field's LinkedData is its property inside the item's schema.org node.
+AGENDA_FIELDS = (
+    Field("day", "day", example='"2022-06-14"'),
+    Field("time", "time", required=True, example='"09:30"', linked_data=LinkedData(20, "startDate")),
+    Field("end", "time", example='"10:30"', linked_data=LinkedData(30, "endDate")),
+    Field("title", "text", required=True, translatable=True, max_length=200, example='"Opening session"',
+          linked_data=LinkedData(10, "name")),
+    Field("speaker", "text", translatable=True, max_length=200, example='"A. Speaker"',
+          linked_data=LinkedData(40, "performer", node="Person")),
+)
+SPEAKER_FIELDS = (
+    Field("name", "text", required=True, translatable=True, max_length=200, example='"A. Speaker"',
+          linked_data=LinkedData(10, "name")),
+    Field("role", "text", translatable=True, max_length=200, example='"Head of the open data unit"',
+          linked_data=LinkedData(20, "jobTitle")),
+    Field("organisation", "text", translatable=True, max_length=200, example='"Ministry of digital development"',
+          linked_data=LinkedData(30, "affiliation", node="Organization")),
+)
+PHOTO_FIELDS = (
+    Field("file", "image", required=True, example="files/photo-1.jpg", linked_data=LinkedData(10, "contentUrl")),
+    Field("alt", "text", required=True, translatable=True, max_length=300,
+          example='"What the photo shows, for readers who cannot see it"'),
+    Field("caption", "text", translatable=True, max_length=300, example='"Participants of the first session"',
+          linked_data=LinkedData(20, "caption")),
+)
+
 EVENT_FIELDS = (
     Field("kind", "term", required=True, vocabulary="event_kinds", example="workshop",
           card=Row(70, "event_kind")),
     Field("format", "term", vocabulary="formats", example="online",
           card=Row(80, "format")),
-    Field("location", "text", max_length=200, example='"City, venue"',
-          card=Row(90, "location"),
+    Field("location", "text", translatable=True, max_length=200, example='"City, venue"',
+          header=Row(30, "location"), cover=Row(25, "location"),
           linked_data=LinkedData(36, None, event="location", node="Place")),
     Field("participants", "count", example="30",
           card=Row(100, "participants")),
+    # The first day is the product's date (YYYY-MM-DD); this is the last day of an event of several days.
+    Field("end", "day", example='"2022-06-15"',
+          linked_data=LinkedData(12, None, event="endDate")),
+    Field("agenda", "mapping-list", fields=AGENDA_FIELDS, max_items=limits.MAX_AGENDA_ITEMS,
+          example='[{time: "09:30", title: "Opening session"}]',
+          linked_data=LinkedData(40, None, event="subEvent", node="Event")),
+    Field("speakers", "mapping-list", fields=SPEAKER_FIELDS, max_items=limits.MAX_SPEAKERS,
+          example='[{name: "A. Speaker", role: "Expert", organisation: "A ministry"}]',
+          linked_data=LinkedData(38, None, event="performer", node="Person")),
+    Field("recording", "https-url", example='"https://www.youtube-nocookie.com/embed/VIDEO-ID"',
+          linked_data=LinkedData(80, "video", event="recordedIn", node="VideoObject", key="url")),
+    Field("photos", "mapping-list", fields=PHOTO_FIELDS, max_items=limits.MAX_PHOTOS,
+          example='[{file: files/photo-1.jpg, alt: "What the photo shows", caption: "The first session"}]',
+          linked_data=LinkedData(85, "image", event="image", node="ImageObject")),
 )
 
 ATTACHMENT_FIELDS = (
@@ -198,12 +283,12 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
     SUMMARY,
     Field("date", "date", example='"2023-05"',
           record=Record(70, "value", JSON_DATE),
-          card=Row(20, "date"), cover=Row(20, "date"),
+          header=Row(20, "date", until="event.end"), cover=Row(20, "date", until="event.end"),
           linked_data=LinkedData(10, "datePublished", event="startDate"),
           feed=FeedEntry(10, "published")),
     Field("countries", "terms", vocabulary="countries", example="[kz, uz]",
           record=Record(80, "ids", _IDS, always=True),
-          card=Row(40, "countries", link=True), cover=Row(30, "countries"),
+          header=Row(40, "countries", link=True), cover=Row(30, "countries"),
           feed=FeedEntry(52, "category")),
     Field("topics", "terms", vocabulary="topics", example="[open-data]",
           record=Record(90, "ids", _IDS, always=True),
@@ -222,11 +307,7 @@ PRODUCT_FIELDS: tuple[Field, ...] = (
           feed=FeedEntry(30, "author")),
     Field("event", "mapping", fields=EVENT_FIELDS, only_types=("workshop",),
           example="{kind: workshop, format: online}",
-          record=Record(130, "object", {
-              "type": "object", "required": ["kind"], "additionalProperties": False,
-              "properties": {"kind": JSON_ID, "format": JSON_ID, "location": JSON_TEXT,
-                             "participants": {"type": "integer", "minimum": 0}}},
-              parts=("kind", "format", "location", "participants"))),
+          record=Record(130, "object", catalogue_schema(EVENT_FIELDS), parts=tuple(f.name for f in EVENT_FIELDS))),
     Field("attachments", "mapping-list", fields=ATTACHMENT_FIELDS, one_of=("file", "url"),
           example='[{title: "Presentation slides", file: files/slides.pdf}]',
           record=Record(150, "texts", {
@@ -258,7 +339,7 @@ DERIVED: tuple[Field, ...] = (
           record=Record(10, "value", JSON_TEXT, always=True)),
     Field("type", DERIVED_KIND, vocabulary="types",
           record=Record(20, "value", JSON_ID, always=True),
-          card=Row(10, "type", link=True), cover=Row(10, "type"),
+          header=Row(10, "type", link=True, badge=True), cover=Row(10, "type"),
           feed=FeedEntry(50, "category")),
     Field("languages", DERIVED_KIND,
           record=Record(30, "ids", {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1},
@@ -301,7 +382,7 @@ def translatable_names(kind: str) -> frozenset[str]:
     return frozenset(f.name for f in fields_for(kind) if f.translatable)
 
 
-OUTPUTS = ("record", "card", "cover", "linked_data", "feed")
+OUTPUTS = ("record", "header", "card", "cover", "linked_data", "feed")
 
 
 def shown_in(output: str, kind: str | None = None) -> list[tuple[str, Field]]:
@@ -309,6 +390,8 @@ def shown_in(output: str, kind: str | None = None) -> list[tuple[str, Field]]:
 
     Each is ``(path, field)``: sub-fields as ``event.kind``, the derived values
     included, ordered by the ``position`` the field's declaration gives for that output.
+    The sub-fields of a list's items (an agenda item's title) describe the item,
+    not the product: the item's own output shows them.
     """
     found: list[tuple[str, Field]] = []
 
@@ -316,7 +399,8 @@ def shown_in(output: str, kind: str | None = None) -> list[tuple[str, Field]]:
         for spec in fields:
             if getattr(spec, output) is not None:
                 found.append((prefix + spec.name, spec))
-            walk(spec.fields, f"{prefix}{spec.name}.")
+            if spec.kind != "mapping-list":
+                walk(spec.fields, f"{prefix}{spec.name}.")
 
     walk((PRODUCT_FIELDS if kind is None else fields_for(kind)) + DERIVED, "")
     return sorted(found, key=lambda pair: getattr(pair[1], output).position)

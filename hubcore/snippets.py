@@ -46,10 +46,16 @@ def _value(spec: Field, taxonomies: Taxonomies, stop: int) -> str:
 
 
 def _body(spec: Field, taxonomies: Taxonomies) -> list[str]:
-    """The lines a field inserts; mappings lay out their sub-fields, required ones first."""
+    """The lines a field inserts; mappings lay out their sub-fields, required ones first.
+
+    Sub-fields that only make sense with others (a last day needs the first, in ``date``) or that hold
+    lists of their own (an event's agenda) are left to the scaffold and the field reference: accepted
+    as offered, a snippet gives front matter the validator accepts.
+    """
     if spec.kind not in ("mapping", "mapping-list"):
         return [f"{spec.name}: {_value(spec, taxonomies, 1)}"]
-    subs = sorted(spec.fields, key=lambda sub: not sub.required)
+    subs = sorted((sub for sub in spec.fields if sub.required or sub.kind not in ("day", "mapping-list")),
+                  key=lambda sub: not sub.required)
     if spec.one_of:  # e.g. an attachment is a file or a link: offer the first
         subs = [sub for sub in subs if sub.name not in spec.one_of[1:]]
     first, rest = ("  - ", "    ") if spec.kind == "mapping-list" else ("  ", "  ")

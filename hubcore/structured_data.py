@@ -31,6 +31,30 @@ event carries ``startDate``, ``about`` (every term that says what it is about:
 topics and countries), its attendance mode and place when known; the page about
 it, with its licence, translations and what describes the work (``creator``), is
 its ``subjectOf``.
+
+An event's own fields (``event`` in the front matter) become what schema.org's
+``Event`` has for them, in the page's language:
+
+- ``endDate`` (its last day; ``startDate`` is the product's date);
+- ``performer``: each speaker as a ``Person`` with ``jobTitle`` and ``affiliation``
+  (an ``Organization``): Google's Event guidance lists ``performer`` among the
+  recommended properties, and a speaker is who performs at an educational event;
+- ``subEvent``: each agenda item as an ``Event`` with its ``name``, its
+  ``startDate``/``endDate`` (the item's day, else the event's first day, with its
+  times; local time, as the programme gives no time zone: ISO 8601 allows it) and
+  its speaker as ``performer``. Not ``eventSchedule``: a schema.org ``Schedule``
+  describes an event that repeats (every Monday at 10:00), not the sessions of
+  one event; ``subEvent`` is the property for "an Event that is part of this
+  event". Google's guidance does not read sub-events, so they cost nothing
+  there and tell other readers of the data the programme;
+- ``recordedIn``: the recording, a ``VideoObject`` (schema.org's property for
+  "the CreativeWork that captured all or part of this Event");
+- ``image``: the photos, each an ``ImageObject`` with its address and caption.
+
+When the product is described as the materials (a ``LearningResource``: no day
+or no place), only what belongs to a work stays: the recording as its ``video``
+and the photos as its ``image``; the programme and speakers describe an event
+the data then does not assert.
 No organisation is named organiser or publisher of an item: the project's
 organisations and their roles belong to the project, not to each item.
 Attachments are ``associatedMedia`` only when the product has material of its
@@ -51,11 +75,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .exports import attachment_record
+from .exports import attachment_record, file_address
 from .feeds import feed_path, feed_title
 from .generated import TermPage, has_pages, term_key
 from .model import Entry, Site
-from .product import Attachment
+from .product import Attachment, part
 from .roles import EVENT_TYPES, TYPES, Role
 from .schema import DERIVED_KIND, Field, LinkedData, shown_in
 from .settings import DECLARED_LANGUAGES, LANGUAGES
@@ -209,7 +233,7 @@ def _value(site: Site, entry: Entry, path: str, spec: Field, linked: LinkedData,
         return {"last_updated": modified,
                 "languages": [ref(l) for l in entry.languages if l != lang] if lang == original else None,
                 "original_language": ref(original) if lang != original else None}.get(spec.name)
-    value = entry.value(path)
+    value = entry.value(path, lang)
     if value is None:
         return None
     if isinstance(value, tuple):  # a list: a list of values, each as below
@@ -225,9 +249,32 @@ def _one(site: Site, entry: Entry, spec: Field, linked: LinkedData, value: Any, 
     if spec.vocabulary:  # the address the vocabulary gives (a licence's), else the id
         term = site.taxonomies[spec.vocabulary].get(value)
         return (term.extra.get("url") if term else None) or value
+    if spec.kind == "mapping-list":  # a record (an agenda item, a speaker, a photo): a node of its own
+        return _node(entry, spec, linked, value, base_url)
     if linked.node:
-        return {"@type": linked.node, "name": str(value)}
+        return {"@type": linked.node, linked.key: str(value)}
     return str(value)
+
+
+def _node(entry: Entry, spec: Field, linked: LinkedData, record: Any, base_url: str) -> dict[str, Any]:
+    """A list item as a schema.org node: each sub-field that declares ``linked_data`` is the property its
+    ``work`` names. A time is a moment on the item's day, else on the event's first day (left out when
+    neither is known); a file is its address."""
+    node: dict[str, Any] = {"@type": linked.node or "Thing"}
+    date = entry.product.date or ""
+    day = part(record, "day") or (date if len(date) == len("YYYY-MM-DD") else None)
+    for sub in sorted((s for s in spec.fields if s.linked_data), key=lambda s: s.linked_data.position):
+        own, value = sub.linked_data, part(record, sub.name)
+        if value in (None, "") or own.work is None:
+            continue
+        if sub.kind == "time":
+            if not day:
+                continue
+            value = f"{day}T{value}"
+        elif sub.kind in ("file", "image"):
+            value = file_address(entry, value, base_url)
+        node[own.work] = {"@type": own.node, own.key: value} if own.node else value
+    return node
 
 
 def page_jsonld(site: Site, page: Entry | TermPage, lang: str, view: dict[str, Any], site_name: str,

@@ -49,6 +49,7 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
     view.update(kind.make(site, page, lang, info))
     view["parts"] = kind.parts()
     view["collection"] = kind.collection
+    view["contents_from"] = kind.contents_from  # the engine compares it with the rendered text's sections
     if isinstance(page, TermPage):
         view.update(languages_view(site, page.key, lang, info, list(LANGUAGES), lang))
     else:

@@ -48,6 +48,34 @@ def _body(rng: random.Random, words, links: list[str], headings: list[str], word
     return "\n\n".join(parts) + "\n"
 
 
+# The texts of a synthetic workshop's event, per language: place, programme (time, end, title, speaker)
+# and speakers (name, role, organisation). Times and the recording are the original's alone.
+_EVENT_TEXTS = {
+    "en": ("Synthetic city", ["Opening", "First session", "Second session", "Wrap-up"], ["Speaker", "Expert"],
+           ["Moderator", "Expert"], ["Synthetic ministry", "Synthetic agency"]),
+    "ru": ("Синтетический город", ["Открытие", "Первая сессия", "Вторая сессия", "Итоги"],
+           ["Докладчик", "Эксперт"], ["Модератор", "Эксперт"], ["Синтетическое министерство", "Синтетическое агентство"]),
+}
+_TIMES = [("09:30", "10:00"), ("10:00", "12:00"), ("13:00", "15:00"), ("15:00", "")]
+
+
+def _event(i: int, lang: str) -> list[str]:
+    """The flow mapping's lines after ``event: {`` (and ``kind``, ``format`` in the original)."""
+    place, titles, people, roles, organisations = _EVENT_TEXTS[lang]
+    original = lang == "en"
+    agenda = []
+    for n, ((start, end), title) in enumerate(zip(_TIMES, titles)):
+        times = (f'time: "{start}", ' + (f'end: "{end}", ' if end else "")) if original else ""
+        speaker = f', speaker: "{people[n % 2]} {i}"' if n < 2 else ""
+        agenda.append(f'{{{times}title: "{title}"{speaker}}}')
+    speakers = [f'{{name: "{people[n]} {i}", role: "{roles[n]}", organisation: "{organisations[n]}"}}' for n in range(2)]
+    lines = [f'  location: "{place} {i}",', f"  agenda: [{', '.join(agenda)}],", f"  speakers: [{', '.join(speakers)}]"]
+    if original:
+        lines[-1] += ","
+        lines.append(f'  recording: "https://video.example/synthetic-{i}"')
+    return lines + ["}"]
+
+
 def write_corpus(root: Path, count: int, seed: int = 1, words: int = 1150) -> list[str]:
     """Write ``count`` products (English original + Russian translation) under ``root/docs``.
 
@@ -72,15 +100,17 @@ def write_corpus(root: Path, count: int, seed: int = 1, words: int = 1150) -> li
             f"partners: [{rng.choice(partners)}]",
             'partners_source: "Synthetic document, cover"',
         ]
-        if content_type.id == "workshop":
-            meta.append(f"event: {{kind: workshop, format: {rng.choice(['online', 'offline', 'self-paced'])}}}")
+        ru_meta = [f'title: "Синтетический материал {i:04d}"',
+                   'summary: "Сгенерированный материал для измерения сборки на большом объёме."']
+        if content_type.id == "workshop":  # with a programme, speakers and a recording, in both languages
+            meta += [f"event: {{kind: workshop, format: {rng.choice(['online', 'offline', 'self-paced'])},",
+                     *_event(i, "en")]
+            ru_meta += ["event: {", *_event(i, "ru")]
         english = _body(rng, EN_WORDS, links, ["Context", "Approach", "Findings", "Lessons"], words)
         russian = _body(rng, RU_WORDS, links, ["Контекст", "Подход", "Выводы", "Уроки"], words)
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("---\n" + "\n".join(meta) + "\n---\n\n" + english, encoding="utf-8")
-        ru_meta = [f'title: "Синтетический материал {i:04d}"',
-                   'summary: "Сгенерированный материал для измерения сборки на большом объёме."']
         path.with_suffix(".ru.md").write_text("---\n" + "\n".join(ru_meta) + "\n---\n\n" + russian,
                                               encoding="utf-8")
     return names

@@ -236,6 +236,16 @@ def served(built) -> Iterator[str]:
         yield url
 
 
+def require_weasyprint() -> None:
+    """WeasyPrint with Debian's Pango, for the tests that print PDFs: skipped with a reason, except in CI."""
+    try:
+        import weasyprint  # noqa: F401  (loads Debian's Pango)
+    except OSError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"WeasyPrint needs Debian's Pango in CI (.ci/pdf-deps installs it): {error}")
+        pytest.skip(f"no Pango for WeasyPrint: run 'bash .ci/pdf-deps' to test PDFs ({error})")
+
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",

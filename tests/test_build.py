@@ -183,7 +183,7 @@ def test_a_product_without_material_says_its_materials_are_to_come(built, conten
     for entry in content.products():
         for lang in LANGUAGES:
             html = page(built["site"], entry_path(entry.key, lang))
-            note = f'<p class="hub-card__to-come">{content.ui[lang]["materials_to_come"]}</p>'
+            note = f'<p class="hub-downloads__to-come">{content.ui[lang]["materials_to_come"]}</p>'
             assert (note in html) == (not entry.has_material), (entry.key, lang)
     assert not content.entries["workshops/online-workshop-1"].has_material
     assert content.entries["guides/english-only"].has_material  # full_text: true
@@ -232,11 +232,14 @@ def test_library_lists_every_product_with_facet_links(built, content):
     assert years and 'href="?year=2026" data-facet="year"' in html and 'href="?language=en" data-facet="language"' in html
 
 
-def test_product_card_links_terms_and_cites_a_permanent_url(built):
+def test_product_header_and_card_link_terms_and_cite_a_permanent_url(built):
     html = page(built["site"], "workshops/offline-workshop-kazakhstan")
+    header = re.search(r'<div class="hub-product-header">.*?</dl>', html, re.S).group(0)
+    assert '<dd><a href="../../countries/kz/">Kazakhstan</a></dd>' in header
+    assert 'hub-product-header__fact--badge">\n      <dt class="hub-product-header__label">Type</dt>\n' \
+           '      <dd><a href="../">Workshop materials</a></dd>' in header
     card = re.search(r'<aside class="hub-card".*?</aside>', html, re.S).group(0)
-    assert '<a href="../../countries/kz/">Kazakhstan</a>' in card
-    assert '<a href="../">Workshop materials</a>' in card
+    assert "<dd>Workshop</dd>" in card and "Kazakhstan" not in card  # the header's facts are not repeated
     assert "http://127.0.0.1:8000/workshops/offline-workshop-kazakhstan/" in html  # cite, SITE_URL unset
     related = re.search(r'<section class="hub-related".*?</section>', html, re.S).group(0)
     assert "regional-conference-kazakhstan" in related  # shares Kazakhstan
@@ -274,10 +277,16 @@ def test_attachments_show_format_and_size_and_resolve(tmp_path):
     product.write_text(text, encoding="utf-8")
     assert run_hub(root, "build").returncode == 0
     en = page(root / "site", "reports/needs-assessment-survey-results")
-    assert '<a href="../files/summary.pdf">Summary</a> <span class="hub-card__file">(PDF, 12.3 kB)</span>' in en
-    assert '<a href="https://example.org/report.docx">Elsewhere</a> <span class="hub-card__file">(DOCX)</span>' in en
+    assert ('<a class="md-button hub-download" href="../files/summary.pdf" download>\n      '
+            '<span class="hub-download__title">Summary</span> <span class="hub-download__details">(PDF, 12.3 kB)</span>'
+            ) in en
+    assert ('<a class="md-button hub-download" href="https://example.org/report.docx" rel="external">\n      '
+            '<span class="hub-download__title">Elsewhere</span> <span class="hub-download__details">'
+            '(Word, on example.org)</span>') in en
     ru = page(root / "site", "ru/reports/needs-assessment-survey-results")
-    assert '<a href="../../../reports/files/summary.pdf">Summary</a> <span class="hub-card__file">(PDF, 12,3 кБ)</span>' in ru
+    assert ('href="../../../reports/files/summary.pdf" download>\n      <span class="hub-download__title" lang="en">Summary</span> '
+            '<span class="hub-download__details">(PDF, 12,3 кБ)</span>') in ru
+    assert "(Word, на сайте example.org)" in ru
     assert (root / "site/reports/files/summary.pdf").exists()
 
 

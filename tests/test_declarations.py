@@ -19,7 +19,7 @@ from engine import pdf
 from hubcore import exports, feeds, field_help, schema, structured_data
 from hubcore.field_help import FieldHelp
 from hubcore.product import RECORD_TYPES, Attachment, Event, Product, product_of
-from hubcore.product_views import card
+from hubcore.product_views import card, header
 
 BASE_URL = "https://hub.example/"
 WORKSHOP = "docs/workshops/w.md"
@@ -125,7 +125,7 @@ def test_a_catalogue_record_lays_out_each_field_as_declared(tmp_path):
     assert record["title"] == {"en": "Workshop materials"} and record["url"] == {"en": BASE_URL + "workshops/w/"}
     assert record["date"] == "2022" and record["countries"] == ["kz", "uz"] and record["partners"] == ["acsh"]
     assert record["authors"] == ["A. Author", "B. Author"]
-    assert record["event"] == {"kind": "seminar", "format": "offline", "location": "Almaty", "participants": 0}
+    assert record["event"] == {"kind": "seminar", "format": "offline", "location": {"en": "Almaty"}, "participants": 0}
     assert record["attachments"] == [{"title": "Slides", "url": "https://example.org/s.pdf", "format": "PDF"}]
     assert record["license"] == {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
     assert record["last_updated"] == "2024-02-03"
@@ -150,23 +150,32 @@ def test_a_field_declared_with_a_record_is_in_every_catalogue_output(tmp_path, e
 
 # --- The card and the PDF cover -------------------------------------------------------
 
-def test_the_card_shows_each_declared_field_as_its_row_says(tmp_path):
+def test_the_header_and_the_card_show_each_declared_field_as_its_row_says(tmp_path):
     site = loaded(tmp_path, EVENT)
-    rows = card(site, site.entries["workshops/w"], "en")["rows"]
-    assert [r["name"] for r in rows] == ["type", "date", "topics", "countries", "partners", "authors", "event_kind",
-                                         "format", "location", "participants", "license", "languages"]
+    rows = header(site, site.entries["workshops/w"], "en")["rows"]
+    assert [r["name"] for r in rows] == ["type", "date", "location", "countries"]  # what a reader looks for first
     by = {r["name"]: r for r in rows}
     assert by["type"]["values"] == [{"id": "workshop", "label": "Workshop materials", "url": "workshops/"}]
-    assert by["topics"]["separator"] == "; " and by["countries"]["separator"] == ", "
+    assert by["type"]["badge"] and not by["date"]["badge"]
     assert by["countries"]["values"][0] == {"id": "kz", "label": "Kazakhstan", "url": "countries/kz/"}
+    assert by["date"]["values"] == [{"label": "17 May 2022", "datetime": "2022-05-17", "until": None}]
+    assert by["location"]["values"] == [{"label": "Almaty"}]
+    # The Russian file does not give the place: the original's is shown, marked as English.
+    assert {r["name"]: r for r in header(site, site.entries["workshops/w"], "ru")["rows"]}["location"][
+        "values"] == [{"label": "Almaty", "lang": "en"}]
+    rows = card(site, site.entries["workshops/w"], "en")["rows"]
+    assert [r["name"] for r in rows] == ["topics", "partners", "authors", "event_kind", "format", "participants",
+                                         "license", "languages"]  # nothing the header says
+    by = {r["name"]: r for r in rows}
+    assert by["topics"]["separator"] == "; "
     assert by["partners"]["values"] == [{"label": "Astana Civil Service Hub (ACSH)"}]  # no page: not linked
-    assert by["date"]["values"] == [{"label": "17 May 2022"}]
     assert by["participants"]["values"] == [{"label": "0"}]  # a count of nought is a value
     assert by["license"]["values"] == [{"label": "Creative Commons Attribution 4.0",
                                         "url": "https://creativecommons.org/licenses/by/4.0/"}]
     assert by["languages"]["values"][1] == {"label": "Russian", "url": "ru/workshops/w/", "lang": "ru"}
-    bare = card(site, site.entries["guides/valid"], "ru")["rows"]
-    assert [r["name"] for r in bare] == ["type", "date", "topics", "countries", "languages"]  # absent stay absent
+    bare = site.entries["guides/valid"]
+    assert [r["name"] for r in header(site, bare, "ru")["rows"]] == ["type", "date", "countries"]
+    assert [r["name"] for r in card(site, bare, "ru")["rows"]] == ["topics", "languages"]  # absent stay absent
 
 
 def test_the_pdf_cover_shows_each_declared_field_as_its_row_says(tmp_path):
@@ -175,6 +184,7 @@ def test_the_pdf_cover_shows_each_declared_field_as_its_row_says(tmp_path):
     assert [(r["name"], r["value"], r["url"]) for r in cover["rows"]] == [
         ("Тип", "Материалы мероприятия", ""),
         ("Дата", "17 мая 2022", ""),
+        ("Место проведения", "Almaty", ""),  # the Russian file does not give it: the original's
         ("Страны", "Казахстан, Узбекистан", ""),
         ("Темы", "Политика, практика и кейсы в области открытых данных; "
                  "Выработка политики для развития инноваций и цифровизации", ""),

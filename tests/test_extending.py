@@ -221,8 +221,8 @@ def test_a_new_content_type_has_its_section_card_and_structured_data(with_briefs
         assert f"<h1>{plural}</h1>" in section
         assert re.findall(r'<a class="hub-item__title" href="([^"]+)"', section) == ["open-data-in-brief/"]
         product = page(with_briefs, prefix + BRIEF_KEY)
-        card = re.search(r'<aside class="hub-card".*?</aside>', product, re.S).group(0)
-        assert re.search(rf'<dd><a href="../">{label}</a></dd>', card), prefix
+        header = re.search(r'<div class="hub-product-header">.*?</dl>', product, re.S).group(0)
+        assert re.search(rf'<dd><a href="../">{label}</a></dd>', header), prefix
         assert jsonld(product)["@type"] == "Report"  # from the data, not the default CreativeWork
         assert f'<a href="policy-briefs/">{plural}</a>' in page(with_briefs, prefix.rstrip("/"))  # home: by type
 

@@ -32,6 +32,8 @@ PAGES = [
     ("topics-en", "topics/"),
     ("product-report-en", "reports/golden-report/"), ("product-report-ru", "ru/reports/golden-report/"),
     ("product-workshop-en", "workshops/golden-workshop/"), ("product-fallback-ru", "ru/workshops/golden-workshop/"),
+    # Workshop materials that give every field of their event, in both languages.
+    ("product-event-en", "workshops/golden-event/"), ("product-event-ru", "ru/workshops/golden-event/"),
     ("open-data-en", "open-data/"),
     ("not-found-ru", "ru/404.html"),
 ]

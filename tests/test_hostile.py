@@ -231,7 +231,10 @@ def test_refused_cases_are_located_and_nothing_is_built(tmp_path):
             target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         for rel, content in case.extra.items():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(content if isinstance(content, str) else content.decode(), encoding="utf-8")
+            if isinstance(content, bytes):  # a file a case needs beside it (an image)
+                (root / rel).write_bytes(content)
+            else:
+                (root / rel).write_text(content, encoding="utf-8")
         pattern = re.escape(case.expected).replace(r"\{line\}", line).replace(r"\{any\}", r"\d+")
         expected[case.name] = re.compile(pattern + ": ")
     result = run_hub(root, "validate")

@@ -115,11 +115,11 @@ def test_sitemap_lists_real_pages_with_absolute_alternates(built):
 
 
 def test_dates_and_counts_in_each_language(built):
-    card_en = page(built["site"], "guides/english-only")
-    assert "<dd>26 November 2026</dd>" in card_en
-    card_ru = page(built["site"], "ru/guides/english-only")
-    assert "<dd>26 ноября 2026</dd>" in card_ru
-    assert "<dd>март 2026</dd>" in page(built["site"], "ru/guides/russian-only")
+    header_en = page(built["site"], "guides/english-only")
+    assert '<dd><time datetime="2026-11-26">26 November 2026</time></dd>' in header_en
+    header_ru = page(built["site"], "ru/guides/english-only")
+    assert '<dd><time datetime="2026-11-26">26 ноября 2026</time></dd>' in header_ru
+    assert '<dd><time datetime="2026-03">март 2026</time></dd>' in page(built["site"], "ru/guides/russian-only")
     assert "2 материала" in page(built["site"], "ru/countries/kz")
     site, _ = load_site(built["root"])
     workshops = len([e for e in site.products() if e.kind == "workshop"])

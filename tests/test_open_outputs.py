@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from markupsafe import escape
 from conftest import ENGLISH_ONLY, HOSTILE_EN, HOSTILE_RU, PAYLOAD_SUMMARY, PAYLOAD_TITLE, RUSSIAN_ONLY, \
-    REPO, copy_repo, run_hub
+    REPO, copy_repo, require_weasyprint, run_hub
 from built_site import SITE_URL, head, jsonld, page, site_file
 
 from engine import pdf
@@ -349,7 +349,7 @@ def test_feed_without_any_date_or_epoch_uses_the_documented_fallback(content, mo
 
 def test_a_build_without_pdfs_links_none(built):
     assert not list(built["site"].rglob("*.pdf"))
-    assert 'class="hub-pdf"' not in page(built["site"], "workshops/online-workshop-1")
+    assert 'hub-pdf"' not in page(built["site"], "workshops/online-workshop-1")
 
 
 def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
@@ -364,12 +364,7 @@ def test_print_stylesheet_hides_navigation_and_shows_link_addresses():
 @pytest.fixture(scope="module")
 def pdf_build(tmp_path_factory):
     """The real content plus products in every language state and a hostile one, built with PDFs twice."""
-    try:
-        import weasyprint  # noqa: F401  (loads Debian's Pango)
-    except OSError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"WeasyPrint needs Debian's Pango in CI (.ci/pdf-deps installs it): {error}")
-        pytest.skip(f"no Pango for WeasyPrint: run 'bash .ci/pdf-deps' to test PDFs ({error})")
+    require_weasyprint()
     root = copy_repo(tmp_path_factory.mktemp("pdf"))
     (root / "docs/reports/hostile.md").write_text(HOSTILE_EN, encoding="utf-8")
     (root / "docs/reports/hostile.ru.md").write_text(HOSTILE_RU, encoding="utf-8")
@@ -427,16 +422,17 @@ def test_product_pages_link_their_pdf_with_its_size(pdf_build):
     site = pdf_build["site"]
     pdf = site / "ru/reports/with-material/with-material.pdf"
     html = page(site, "ru/reports/with-material")
-    assert '<a href="with-material.pdf" download>Скачать PDF</a>' in html
+    assert ('<a class="md-button hub-download hub-pdf" href="with-material.pdf" download>\n      '
+            '<span class="hub-download__title">Текст этой страницы</span>') in html
     assert f"(PDF, {format_size(pdf.stat().st_size, 'ru')})" in html
     fallback = page(site, "ru/guides/english-only")  # no PDF of its own: the original's
-    assert '<a href="../../../guides/english-only/english-only.pdf" download hreflang="en">' in fallback
+    assert 'hub-pdf" href="../../../guides/english-only/english-only.pdf" download hreflang="en">' in fallback
     assert not (site / "ru/guides/english-only/english-only.pdf").exists()
     assert 'href="../../ru/guides/russian-only/russian-only.pdf"' in page(site, "guides/russian-only")
-    assert 'class="hub-pdf"' not in page(site, "about")
+    assert 'hub-pdf"' not in page(site, "about")
     for entry in ("workshops/online-workshop-1", "reports/needs-assessment-survey-results"):  # materials to come
         for lang in LANGUAGES:
-            assert 'class="hub-pdf"' not in page(site, entry_path(entry, lang)), (entry, lang)
+            assert 'hub-pdf"' not in page(site, entry_path(entry, lang)), (entry, lang)
         assert not list((site / entry).glob("*.pdf"))
 
 

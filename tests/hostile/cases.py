@@ -37,6 +37,10 @@ def page(*fields: str, body: str = "Text.\n") -> str:
 
 
 TS = (f"title: {_q('Refused case')}", f"summary: {_q('Must not be published.')}")  # lines 2 and 3
+# A real one-pixel PNG (an event's photo must be a picture the build can measure).
+PNG_PIXEL = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+             b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84"
+             b"\x00\x00\x00\x00IEND\xaeB`\x82")
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,12 @@ UI_EDITS = {
 # Replacements in data/fields.yml (field help, printed on the contributor guide and the open-data page,
 # and written into the published JSON Schemas).
 FIELD_HELP_EDITS = {
-    '  en: "When it was published or held: YYYY, YYYY-MM or YYYY-MM-DD."\n':
+    ('  en: "When it was published or, for the materials of an event, when the event was held (its first day, '
+     'if it lasted several): YYYY, YYYY-MM or YYYY-MM-DD. Listings show and sort by this date."\n'):
         f"  en: {_q('When ' + payload('help-date-en'))}\n",
-    '  ru: "Когда материал опубликован или мероприятие проведено: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."\n':
+    ('  ru: "Когда материал опубликован, а для материалов мероприятия — когда мероприятие проведено (его первый '
+     'день, если оно длилось несколько дней): ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД. По этой дате материалы показываются '
+     'и упорядочиваются в списках."\n'):
         f"  ru: {_q('Когда ' + payload('help-date-ru'))}\n",
     '  en: "The language of the original; the others are translations."\n':
         f"  en: {_q('Original ' + payload('help-original-language-en'))}\n",
@@ -140,13 +147,42 @@ INERT: list[Inert] = [
             f"tags: [{_q(short('tag-ru'))}]",
             body="Русский текст: `<script>window.__pwned='code-ru'</script>`.\n"),
     }, ("reports/hostile-fields/", "ru/reports/hostile-fields/")),
-    Inert("an event's location", {
+    Inert("an event's location, programme, speakers, recording and photos, and their translation", {
         "docs/workshops/hostile-event.md": page(
             f"title: {_q('Workshop ' + payload('event-title'))}",
             f"summary: {_q('An event.')}",
             'date: "2026-11-21"',
             f"topics: [{HOSTILE_TOPIC}]",
-            f"event: {{kind: workshop, format: offline, location: {_q(payload('location'))}}}"),
+            "event:",
+            "  kind: workshop",
+            "  format: offline",
+            f"  location: {_q(payload('location'))}",
+            '  end: "2026-11-22"',
+            "  agenda:",
+            f'    - {{day: "2026-11-21", time: "09:00", end: "10:00", title: {_q(payload("agenda-title"))}, '
+            f'speaker: {_q(payload("agenda-speaker"))}}}',
+            f'    - {{day: "2026-11-22", time: "09:00", title: {_q("Day two")}}}',
+            "  speakers:",
+            f"    - {{name: {_q(payload('speaker-name'))}, role: {_q(payload('speaker-role'))}, "
+            f"organisation: {_q(payload('speaker-organisation'))}}}",
+            '  recording: "https://video.example/embed/1?a=1&b=2#t=30"',
+            "  photos:",
+            f"    - {{file: files/hostile-photo.png, alt: {_q(payload('photo-alt'))}, "
+            f"caption: {_q(payload('photo-caption'))}}}"),
+        "docs/workshops/files/hostile-photo.png": PNG_PIXEL,
+        "docs/workshops/hostile-event.ru.md": page(
+            f"title: {_q('Семинар ' + payload('event-title-ru'))}",
+            f"summary: {_q('Мероприятие.')}",
+            "event:",
+            f"  location: {_q(payload('location-ru'))}",
+            "  agenda:",
+            f"    - {{title: {_q(payload('agenda-title-ru'))}, speaker: {_q(payload('agenda-speaker-ru'))}}}",
+            f"    - {{title: {_q('День второй')}}}",
+            "  speakers:",
+            f"    - {{name: {_q(payload('speaker-name-ru'))}, role: {_q(payload('speaker-role-ru'))}, "
+            f"organisation: {_q(payload('speaker-organisation-ru'))}}}",
+            "  photos:",
+            f"    - {{alt: {_q(payload('photo-alt-ru'))}, caption: {_q(payload('photo-caption-ru'))}}}"),
     }, ("workshops/hostile-event/", "ru/workshops/hostile-event/")),
     Inert("field help texts", {}, ("contributing/", "ru/contributing/", "open-data/", "ru/open-data/")),
     Inert("a taxonomy term's label and intro, and the interface words", {}, (
@@ -275,6 +311,32 @@ REFUSED: list[Refused] = [
     Refused("attachment URL breaking out of the attribute", f"{G}/r-att-quote.md",
             page(*TS, "attachments:", """  - {title: X, url: 'https://example.org/"><script>alert(1)</script>'}"""),
             f"{G}/r-att-quote.md:5: attachments[0].url"),
+    Refused("a recording with a script URL", "docs/workshops/r-rec-js.md",
+            page(*TS, 'event: {kind: workshop, recording: "javascript:alert(1)"}'),
+            "docs/workshops/r-rec-js.md:4: event.recording"),
+    Refused("a recording as a data: URL", "docs/workshops/r-rec-data.md",
+            page(*TS, 'event: {kind: workshop, recording: "data:text/html,<script>alert(1)</script>"}'),
+            "docs/workshops/r-rec-data.md:4: event.recording"),
+    Refused("a recording URL breaking out of the attribute", "docs/workshops/r-rec-quote.md",
+            page(*TS, """event: {kind: workshop, recording: 'https://video.example/"><script>alert(1)</script>'}"""),
+            "docs/workshops/r-rec-quote.md:4: event.recording"),
+    Refused("a photo as a data: URL", "docs/workshops/r-photo-data.md",
+            page(*TS, "event:", "  kind: workshop", "  photos:",
+                 '    - {file: "data:image/svg+xml,<svg onload=alert(1)>", alt: "x"}'),
+            "docs/workshops/r-photo-data.md:7: event.photos[0].file"),
+    Refused("a photo outside docs/", "docs/workshops/r-photo-out.md",
+            page(*TS, "event:", "  kind: workshop", "  photos:", '    - {file: ../../.git/config, alt: "x"}'),
+            "docs/workshops/r-photo-out.md:7: event.photos[0].file"),
+    Refused("a photo without alt text", "docs/workshops/r-photo-alt.md",
+            page(*TS, "event:", "  kind: workshop", "  photos:", "    - {file: files/r-photo.png}"),
+            "docs/workshops/r-photo-alt.md:7: event.photos[0].alt",
+            extra={"docs/workshops/files/r-photo.png": PNG_PIXEL}),
+    Refused("a translation's agenda with markup in a neutral place", "docs/workshops/r-agenda.ru.md",
+            page(f"title: {_q('Перевод')}", f"summary: {_q('Кратко.')}", "event:", "  agenda:",
+                 f"    - {{time: {_q(payload('time'))}, title: {_q('Открытие')}}}"),
+            "docs/workshops/r-agenda.ru.md:6: event.agenda[0].time",
+            extra={"docs/workshops/r-agenda.md": page(f"title: {_q('Original')}", f"summary: {_q('S.')}",
+                                                      'event: {kind: workshop, agenda: [{time: "09:00", title: O}]}')}),
     Refused("attachment outside docs/", f"{G}/r-att-file.md",
             page(*TS, "attachments:", "  - {title: X, file: ../../.git/config}"),
             f"{G}/r-att-file.md:5: attachments[0].file"),
