@@ -144,7 +144,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("product", _product, before=("card", "pdf_link"), after=("related", "cite")),
     PageKind("contributing", _contributing, after=("field_reference",)),
     PageKind("translations", _translations, after=("translations",)),
-    PageKind("about", _about, after=("publisher_section",)),
+    PageKind("about", _about, after=("publisher_section", "colophon")),
     PageKind("page", _plain),
 )}
 # The pages the site itself names, by key (docs/<key>.md), and their kinds.
