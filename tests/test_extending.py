@@ -126,7 +126,7 @@ def test_a_partner_facet_from_data_shows_every_organisation_with_its_count(partn
         assert list(values) == ["undp-kazakhstan", "acsh", "mois", "nia"]  # the vocabulary's order
         assert html.index('data-facet="language"') < html.index('data-facet="partner"')  # the declared place
         items = dict(re.findall(r'<li class="hub-item"[^>]* data-partner="([^"]*)">\s*'
-                                r'<a class="hub-item__title" href="([^"]+)"', html))
+                                r'<h3 class="hub-item__heading"><a class="hub-item__title" href="([^"]+)"', html))
         assert {v: k for k, v in items.items() if k} == {"../reports/prepared-report/": "undp-kazakhstan acsh",
                                                           "../guides/prepared-guide/": "acsh"}, lang
 
