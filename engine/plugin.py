@@ -228,7 +228,9 @@ class HubBuild:
             found = find_page(site, path)
             if found is None:
                 return None
-            return site.ui[lang]["nav_home"] if kind_of(site, found).name == "home" else page_title(site, found, lang)
+            if kind_of(site, found).name == "home" and site.ui[lang].get("nav_home"):
+                return site.ui[lang]["nav_home"]
+            return page_title(site, found, lang)
 
         navigation.name_entries(nav.items, name_of)
         return nav
