@@ -19,6 +19,7 @@ from engine.plugin import BUILD  # noqa: E402
 on_config = BUILD.on_config
 on_files = BUILD.on_files
 on_pre_build = BUILD.on_pre_build
+on_nav = BUILD.on_nav
 on_env = BUILD.on_env
 on_page_markdown = BUILD.on_page_markdown
 on_page_content = BUILD.on_page_content

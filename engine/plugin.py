@@ -35,13 +35,14 @@ from hubcore import csp, html_policy, markdown_render, structured_data
 from hubcore.history import last_updated
 from hubcore.loader import fingerprint, load_site
 from hubcore.model import Site
+from hubcore.page_kinds import kind_of
 from hubcore.settings import DEFAULT_LANGUAGE, LANGUAGES, ROOT, cache_folder
 from hubcore.site_info import SiteInfo
 from hubcore.urls import language_prefix
 from hubcore.page_kinds import shows_contents
-from hubcore.views import find_page, not_found_view, page_view
+from hubcore.views import find_page, not_found_view, page_title, page_view
 
-from . import editor, page_cache, pdf, protocol, site_files, stage
+from . import editor, navigation, page_cache, pdf, protocol, site_files, stage
 from .handoff import Handoff, receive
 from .mkdocs_config import language_mismatch, nav_paths, site_texts
 
@@ -218,6 +219,22 @@ class HubBuild:
                         "pdf": bool(self.pdfs)}
             self.code = page_cache.code_digest(self.root, settings)
         return self.code
+
+    @event_priority(-110)  # after static-i18n (-100) has made this pass's navigation
+    def on_nav(self, nav, config, files):
+        """Name the navigation's entries in this pass's language (navigation.py)."""
+        site, lang = self._site(), _language(config)
+
+        def name_of(path: str) -> str | None:
+            found = find_page(site, path)
+            if found is None:
+                return None
+            if kind_of(site, found).name == "home" and site.ui[lang].get("nav_home"):
+                return site.ui[lang]["nav_home"]
+            return page_title(site, found, lang)
+
+        navigation.name_entries(nav.items, name_of)
+        return nav
 
     # --- pages ---------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from .read_cache import READ_CACHE, ReadCache, code_salt
 from .schema import PAGE, fields_for, translatable_names
 from .settings import CACHE_DIR, DEFAULT_LANGUAGE, EDITOR_AUTH_SETTING, DOCS_DIR, LANGUAGES_FILE, LANGUAGES, PROJECT_FILE, SITE_FILE, UI_FILE, Paths, language_of
 from .taxonomy import Taxonomies
-from . import csp, languages, placeholders, publisher, results, roles, taxonomy, translations
+from . import csp, footer, languages, placeholders, publisher, results, roles, taxonomy, translations
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -127,7 +127,7 @@ def load_site(root: Path, reuse: bool = False) -> tuple[Site, list[Problem]]:
     settings_document, more = load_mapping(root, SITE_FILE, required=False)
     problems += more + _check_settings(settings_document)
     settings = settings_document.value
-    problems += publisher.check(settings_document)
+    problems += publisher.check(settings_document) + footer.check(settings_document, taxonomies)
     problems += csp.load(root)[1]
     ui_document, more = load_mapping(root, UI_FILE)
     ui = ui_document.value

@@ -19,11 +19,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import exports, publisher, reviews, translations
+from . import exports, home_views, publisher, reviews, translations
 from .dates import format_partial_date
 from .generated import TermPage, products_with
 from .history import build_date
-from .listing_views import LIBRARY_KEY, facets, results, sections, term_index
+from .listing_views import LIBRARY_KEY, facets, results
 from .model import Entry, Site
 from .plurals import plural
 from .event_views import event_view
@@ -38,7 +38,6 @@ from .urls import entry_path
 Page = Entry | TermPage
 Maker = Callable[[Site, Page, str, SiteInfo], dict[str, Any]]
 
-LATEST_ON_HOME = 6
 # A product page shows the table of contents only when its text has this many sections or more: a
 # long guide keeps a way to jump between its parts; a page of one or two sections needs none.
 PRODUCT_CONTENTS_FROM = 4
@@ -73,7 +72,8 @@ def _listing(site: Site, lang: str, products: list[Entry], vocabulary: str) -> d
     """A listing of products, its count in words, and what it says while empty (by what it lists)."""
     listing = [item(site, e, lang) for e in products]
     return {"listing": listing, "count_label": plural(_ui(site, lang).get("items_count"), len(listing), lang),
-            "empty_note": _ui(site, lang).get(f"none_yet_{vocabulary}", "")}  # never "0 items"
+            "empty_note": _ui(site, lang).get(f"none_yet_{vocabulary}", ""),  # never "0 items"
+            "library_url": entry_path(LIBRARY_KEY, lang)}  # where to go on from an empty one
 
 
 def _product(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
@@ -95,12 +95,7 @@ def _term(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
 
 
 def _home(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
-    return {"sections": sections(site, lang), "results": results(site, lang),
-            "officials_engaged": site.project.get("officials_engaged"),
-            "latest": [item(site, e, lang) for e in site.products()[:LATEST_ON_HOME]],
-            "term_indexes": [{"vocabulary": role.vocabulary, "terms": term_index(site, role.vocabulary, lang)}
-                             for role in site.taxonomies.roles.with_pages()],
-            "library_url": entry_path(LIBRARY_KEY, lang)}
+    return {"home": home_views.home(site, lang)}
 
 
 def _results(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
@@ -114,7 +109,7 @@ def _open_data(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, A
 def _term_index(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
     """The index of a vocabulary with term pages (docs/topics.md lists the topics)."""
     role = site.taxonomies.roles.of_pages(page.key)
-    return {"terms": term_index(site, role.vocabulary, lang) if role else []}
+    return {"terms": home_views.ways_in(site, role.vocabulary, lang) if role else None}
 
 
 def _library(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
@@ -157,7 +152,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              contents_from=PRODUCT_CONTENTS_FROM),
     PageKind("contributing", _contributing, after=("field_reference",)),
     PageKind("translations", _translations, after=("translations",)),
-    PageKind("about", _about, after=("publisher_section",)),
+    PageKind("about", _about, after=("publisher_section", "colophon")),
     PageKind("page", _plain),
 )}
 # The pages the site itself names, by key (docs/<key>.md), and their kinds.

@@ -79,6 +79,7 @@ def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
         "url": entry_path(entry.key, lang),
         "type": label(site, "types", entry.kind, lang),
         "date": format_partial_date(product.date, lang),
+        "date_iso": product.date or "",  # YYYY, YYYY-MM or YYYY-MM-DD: a valid <time datetime>
         "countries": labels(site, "countries", product.countries, lang),
         "topics": labels(site, "topics", product.topics, lang),
         "facets": facet_values(site, entry),

@@ -10,6 +10,8 @@ says what else the site does with them (``roles:`` in the data file):
 - ``related``: what a shared term adds when related items are ranked (``weight``);
   with ``alone: false``, sharing only such terms never makes two items related.
 - ``schema_org``: the JSON-LD property that carries its terms (see ``SchemaOrg``).
+- ``footer``: the footer of every page names all its terms, under ``footer_<vocabulary>``
+  (data/ui.yml): the project's organisations (footer.py).
 
 The library's facets (``facets:``) are listed in the order the library shows them;
 each filters on a vocabulary's terms or on a value derived from each product
@@ -32,7 +34,7 @@ from .settings import RESERVED_NAMES, TAXONOMIES_FILE
 from .strict_yaml import Document
 
 TYPES = "types"  # the one vocabulary whose term is given by the folder, not by a field
-ROLE_KEYS = ("field", "pages", "related", "schema_org")
+ROLE_KEYS = ("field", "pages", "related", "schema_org", "footer")
 # Facets that are not vocabularies: what each is derived from (product_views.derived_values).
 DERIVED = {"year": "the year of the product's date",
            "languages": "the languages the product is written in"}
@@ -79,6 +81,7 @@ class Role:
     related_weight: int = 0
     related_alone: bool = True
     schema_org: SchemaOrg | None = None
+    footer: bool = False  # every page's footer names all its terms
 
     def terms_of(self, kind: str, neutral: dict[str, Any]) -> list[str]:
         """The ids of this vocabulary a product holds (``kind``: its type; ``neutral``: its fields)."""
@@ -128,6 +131,10 @@ class Roles:
     def with_pages(self) -> list[Role]:
         """Vocabularies whose terms have generated pages (types' section pages aside)."""
         return [role for role in self if role.pages]
+
+    def in_footer(self) -> list[Role]:
+        """Vocabularies whose terms every page's footer names."""
+        return [role for role in self if role.footer]
 
     def of_pages(self, folder: str) -> Role | None:
         """The vocabulary whose term pages live in ``folder``, if any."""
@@ -185,7 +192,8 @@ def _read_roles(document: Document, given: Any, vocabularies: list[str], type_fo
                     pages=_pages(document, where, vocabulary, entry.get("pages"), type_folders, folders,
                                  problems),
                     **_related(document, where, entry.get("related"), problems),
-                    schema_org=_schema_org(document, where, entry.get("schema_org"), problems))
+                    schema_org=_schema_org(document, where, entry.get("schema_org"), problems),
+                    footer=_footer(document, where, entry.get("footer"), problems))
         roles[vocabulary] = role
     return roles, lines
 
@@ -252,6 +260,15 @@ def _related(document: Document, where: tuple, value: Any, problems: list[Proble
         _problem(problems, document, (*path, "alone"), "must be true or false")
         return {}
     return {"related_weight": weight, "related_alone": alone}
+
+
+def _footer(document: Document, where: tuple, value: Any, problems: list[Problem]) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        _problem(problems, document, (*where, "footer"), "must be true or false")
+        return False
+    return value
 
 
 def _schema_org(document: Document, where: tuple, value: Any, problems: list[Problem]) -> SchemaOrg | None:
@@ -323,11 +340,14 @@ def words_problems(roles: Roles, ui: dict[str, Any], languages: tuple[str, ...],
 
     A facet needs its heading (``facet_<name>``); a vocabulary with term pages needs
     what an empty term page says (``none_yet_<vocabulary>``) and the home page's
-    heading for its terms (``browse_<vocabulary>``).
+    heading for its terms (``browse_<vocabulary>``); one named in the footer, the footer's
+    heading for its terms (``footer_<vocabulary>``).
     """
     needed = [(f"facet_{facet.name}", facet.line, f"facets.{facet.name}") for facet in roles.facets]
     needed += [(f"{word}_{role.vocabulary}", roles.line_of(role.vocabulary), f"roles.{role.vocabulary}.pages")
                for role in roles.with_pages() for word in ("none_yet", "browse")]
+    needed += [(f"footer_{role.vocabulary}", roles.line_of(role.vocabulary), f"roles.{role.vocabulary}.footer")
+               for role in roles.in_footer()]
     problems = []
     for word, line, where in needed:
         missing = [lang for lang in languages

@@ -19,7 +19,7 @@ from .page_kinds import kind_of
 from .roles import TYPES
 from .settings import LANGUAGES, language_of
 from .site_info import SiteInfo
-from . import publisher, structured_data
+from . import footer, publisher, structured_data
 from .urls import entry_path, language_prefix
 
 
@@ -57,8 +57,17 @@ def page_view(site: Site, page: Entry | TermPage, lang: str, info: SiteInfo) -> 
         view["notice"] = notice(site, page, lang)
         view["sources"] = sources_view(site, page, lang, info)
     view["publisher"] = publisher.view(site.settings, lang)  # in every footer
+    view["footer"] = footer.view(site, lang)
     view["structured"] = structured_data.page_data(site, page, lang, info, view)
     return view
+
+
+def page_title(site: Site, page: Entry | TermPage, lang: str) -> str:
+    """A page's title in ``lang``: its own, or a generated page's term's (a type's plural)."""
+    if isinstance(page, TermPage):
+        term = site.taxonomies[page.vocabulary][page.term_id]
+        return term.plural.get(lang, term.id) if page.vocabulary == TYPES else term.label.get(lang, term.id)
+    return page.text("title", lang)
 
 
 def _base_view(site: Site, page: Entry | TermPage, lang: str) -> dict[str, Any]:
@@ -67,14 +76,13 @@ def _base_view(site: Site, page: Entry | TermPage, lang: str) -> dict[str, Any]:
     if isinstance(page, TermPage):
         term = site.taxonomies[page.vocabulary][page.term_id]
         intro = (term.extra.get("intro") or {}).get(lang, "")
-        return {"key": page.key, "lang": lang, "kind": "term",
-                "title": term.plural.get(lang) if page.vocabulary == TYPES else term.label.get(lang, term.id),
+        return {"key": page.key, "lang": lang, "kind": "term", "title": page_title(site, page, lang),
                 "summary": intro, "ui": ui, "is_product": False, "generated": True,
                 "breadcrumbs": _breadcrumbs(site, page.key, lang),
                 "term": {"vocabulary": page.vocabulary, "id": term.id, "role": term.extra.get("role"),
                          "intro": intro}}
     return {"key": page.key, "lang": lang, "kind": page.kind, "ui": ui, "generated": False,
-            "title": page.text("title", lang), "summary": page.text("summary", lang),
+            "title": page_title(site, page, lang), "summary": page.text("summary", lang),
             "is_product": page.is_product, "breadcrumbs": _breadcrumbs(site, page.key, lang)}
 
 
@@ -92,7 +100,7 @@ def not_found_view(site: Site, lang: str, info: SiteInfo) -> dict[str, Any]:
             "home_url": entry_path("index", lang), "library_url": entry_path(LIBRARY_KEY, lang),
             "alternates": [{"lang": l, "name": names[l], "url": pages[l]} for l in LANGUAGES], "pages": pages,
             "hreflang": [], "canonical": "", "content_lang": lang, "notice": None,
-            "publisher": publisher.view(site.settings, lang)}
+            "publisher": publisher.view(site.settings, lang), "footer": footer.view(site, lang)}
 
 
 def find_page(site: Site, docs_path: str) -> Entry | TermPage | None:

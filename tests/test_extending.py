@@ -126,7 +126,7 @@ def test_a_partner_facet_from_data_shows_every_organisation_with_its_count(partn
         assert list(values) == ["undp-kazakhstan", "acsh", "mois", "nia"]  # the vocabulary's order
         assert html.index('data-facet="language"') < html.index('data-facet="partner"')  # the declared place
         items = dict(re.findall(r'<li class="hub-item"[^>]* data-partner="([^"]*)">\s*'
-                                r'<a class="hub-item__title" href="([^"]+)"', html))
+                                r'<h3 class="hub-item__heading"><a class="hub-item__title" href="([^"]+)"', html))
         assert {v: k for k, v in items.items() if k} == {"../reports/prepared-report/": "undp-kazakhstan acsh",
                                                           "../guides/prepared-guide/": "acsh"}, lang
 
@@ -224,7 +224,8 @@ def test_a_new_content_type_has_its_section_card_and_structured_data(with_briefs
         header = re.search(r'<div class="hub-product-header">.*?</dl>', product, re.S).group(0)
         assert re.search(rf'<dd><a href="../">{label}</a></dd>', header), prefix
         assert jsonld(product)["@type"] == "Report"  # from the data, not the default CreativeWork
-        assert f'<a href="policy-briefs/">{plural}</a>' in page(with_briefs, prefix.rstrip("/"))  # home: by type
+        assert (f'<a class="hub-tile" href="policy-briefs/"><span class="hub-tile__label">{plural}</span>'
+                in page(with_briefs, prefix.rstrip("/")))  # home: a way in by type
 
 
 def test_a_new_content_type_reaches_the_catalogue_the_library_and_the_results(with_briefs):
@@ -241,4 +242,5 @@ def test_a_new_content_type_reaches_the_catalogue_the_library_and_the_results(wi
     results = page(with_briefs, "ru/results")
     row = re.search(r"<tr>\s*<td>\s*Аналитические записки\s*<ul>(.*?)</ul>\s*</td>\s*<td>(\d+)</td>", results, re.S)
     assert row and row.group(2) == "1" and "policy-briefs/open-data-in-brief/" in row.group(1)
-    assert "<li>Policy briefs: <strong>1</strong></li>" in page(with_briefs, "")  # the home page's results
+    assert ('<li><strong class="hub-figures__count">1</strong> <span class="hub-figures__label">Policy briefs</span></li>'
+            in page(with_briefs, ""))  # the home page's results

@@ -151,7 +151,9 @@ def _exercise(page) -> None:
     for selector in ("h1", ".hub-card a", ".hub-item__title", ".md-content a", ".md-nav__link"):
         for element in page.query_selector_all(selector)[:6]:
             if element.is_visible():
-                element.hover()
+                # force: the pointer goes where the element is, as a reader's would, even where
+                # something lies over it (the tabs' sidebar keeps a section's label under its list).
+                element.hover(force=True)
                 element.focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")

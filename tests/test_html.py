@@ -30,6 +30,13 @@ MATERIALS_OWN = [
      "so that Firefox does not restore an open drawer or search dialog when a page is reloaded; HTML allows "
      "the attribute on text-like inputs only, and browsers ignore it elsewhere. Overriding base.html, "
      "Material's whole page, to drop one attribute would cost more at every upgrade than it gains."),
+    ("Bad value “” for attribute “tabindex” on element “label”",
+     re.compile(r'^<label class="md-nav__link" for="__nav_\d+" id="__nav_\d+_label" tabindex="">$'),
+     "With navigation.tabs, Material's nav-item.html (9.8) writes an empty tabindex on the label of the "
+     "current tab's group, which the sidebar shows as the group's heading: it means to leave it out of the "
+     "tab order, which a label is anyway, and browsers read an empty tabindex as none. Overriding "
+     "nav-item.html, the whole navigation's macro, to drop one attribute would cost more at every upgrade "
+     "than it gains."),
 ]
 
 

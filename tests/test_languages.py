@@ -40,7 +40,8 @@ def test_english_only_product_on_the_russian_site(built):
     assert canonical == SITE_URL + "guides/english-only/"
     assert alternates == {"en": SITE_URL + "guides/english-only/", "x-default": SITE_URL + "guides/english-only/"}
     library = page(built["site"], "ru/library")
-    item = re.search(r'<li class="hub-item"[^>]*>\s*<a class="hub-item__title" href="../guides/english-only/"'
+    item = re.search(r'<li class="hub-item"[^>]*>\s*<h3 class="hub-item__heading">'
+                     r'<a class="hub-item__title" href="../guides/english-only/"'
                      r'.*?</li>', library, re.S).group(0)
     assert "только на английском" in item
 

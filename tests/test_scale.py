@@ -14,7 +14,8 @@ from synthetic_corpus import write_corpus  # noqa: E402
 
 def _navigation(site: Path, url: str) -> str:
     html = (site / url / "index.html").read_text(encoding="utf-8")
-    return re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S).group(0)
+    tabs = re.search(r'<nav class="md-tabs".*?</nav>', html, re.S).group(0)
+    return tabs + re.search(r'<nav class="md-nav md-nav--primary[^"]*".*?</nav>\s*</div>', html, re.S).group(0)
 
 
 def test_navigation_is_the_same_for_10_and_60_products(tmp_path):
