@@ -23,7 +23,7 @@ from . import exports, publisher, reviews, translations
 from .dates import format_partial_date
 from .generated import TermPage, products_with
 from .history import build_date
-from .listing_views import LIBRARY_KEY, facets, results, sections, term_index
+from .listing_views import LIBRARY_KEY, library, results, sections, term_index
 from .model import Entry, Site
 from .plurals import plural
 from .product_views import card, cite, item
@@ -109,8 +109,7 @@ def _term_index(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, 
 
 
 def _library(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
-    items = [item(site, e, lang) for e in site.products()]
-    return {"catalogue": items, "facets": facets(site, items, lang)}
+    return library(site, lang)
 
 
 def _contributing(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
