@@ -118,7 +118,12 @@
             words: fold(titleText + " " + (summary ? summary.textContent : "")).split(" ")};
   }
 
-  slice(list.querySelectorAll(".hub-item")).forEach(function (node) { records.push(record(node)); });
+  var byNode = new Map();  // an item's element -> its record
+  function keep(rec) {
+    records.push(rec);
+    byNode.set(rec.node, rec);
+  }
+  slice(list.querySelectorAll(".hub-item")).forEach(function (node) { keep(record(node)); });
   var total = Number(root.getAttribute("data-total")) || records.length;
 
   // --- State and address --------------------------------------------------------------
@@ -154,7 +159,6 @@
 
   // --- Showing a state ----------------------------------------------------------------
   var current = read();
-  var shownOrder = ORDERS[0];
   var announceTimer = 0;
 
   // How an item stands with a state: the facets it fails (and the last one), and whether
@@ -191,16 +195,46 @@
     return {shown: shown, counts: counts};
   }
 
-  function order(state) {
-    if (state.order === shownOrder) return;
+  // The records in an order, newest first (the page's own) or by title; kept until more
+  // records arrive.
+  var orderings = {};
+  function ordering(order) {
+    var known = orderings[order];
+    if (known && known.length === records.length) return known;
     var sorted = records.slice();
-    if (state.order === "title") {
+    if (order === "title") {
       sorted.sort(function (a, b) { return collator.compare(a.title, b.title) || a.index - b.index; });
     }
-    var fragment = document.createDocumentFragment();
-    sorted.forEach(function (rec) { fragment.appendChild(rec.node); });
-    list.appendChild(fragment);
-    shownOrder = state.order;
+    return (orderings[order] = sorted);
+  }
+
+  // The list holds the items a state shows, in its order, and nothing else: an item that
+  // does not match is taken out of the page rather than hidden in it (hiding hundreds of
+  // items costs the browser far more than taking them out, and they come back as they were).
+  // A filter only takes out and puts back; a new order lays the list out anew.
+  var listed = ORDERS[0];
+  function arrange(state) {
+    var wanted = ordering(state.order).filter(function (rec) { return rec.visible; });
+    if (state.order !== listed) {
+      var fragment = document.createDocumentFragment();
+      wanted.forEach(function (rec) { fragment.appendChild(rec.node); });
+      list.textContent = "";
+      list.appendChild(fragment);
+      listed = state.order;
+      return;
+    }
+    var cursor = list.firstElementChild;
+    function drop() {
+      var gone = cursor;
+      cursor = cursor.nextElementSibling;
+      list.removeChild(gone);
+    }
+    wanted.forEach(function (rec) {
+      while (cursor && !byNode.get(cursor).visible) drop();
+      if (cursor === rec.node) cursor = cursor.nextElementSibling;
+      else list.insertBefore(rec.node, cursor);
+    });
+    while (cursor) drop();
   }
 
   function chip(label, accessible, remove) {
@@ -248,10 +282,7 @@
   // Show a state; its count is announced "now", or "later" (while typing: once the reader pauses).
   function show(state, when) {
     var result = evaluate(state);
-    records.forEach(function (rec) {
-      if (rec.node.hidden === rec.visible) rec.node.hidden = !rec.visible;
-    });
-    order(state);
+    arrange(state);
     links.forEach(function (link) {
       var facet = link.getAttribute("data-facet");
       var value = link.getAttribute("data-value");
@@ -405,11 +436,11 @@
     slice(holder.content.querySelectorAll(".hub-item")).forEach(function (node) {
       var rec = record(node);
       var stand = standing(rec, current, wanted);
-      records.push(rec);
-      node.hidden = !(stand.words && stand.failures === 0);  // as the state stands; settled at the end
-      fragment.appendChild(node);
+      keep(rec);
+      rec.visible = stand.words && stand.failures === 0;  // as the state stands; settled at the end
+      if (rec.visible) fragment.appendChild(node);
     });
-    if (shownOrder !== ORDERS[0]) shownOrder = null;  // appended out of order: sorted at the end
+    if (listed !== ORDERS[0]) listed = null;  // added out of order: laid out anew at the end
     list.appendChild(fragment);
     // Emptied, not removed: removing an element beside the list would make the browser
     // restyle every item in the list, each batch costing more than the one before.
