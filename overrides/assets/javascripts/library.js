@@ -73,7 +73,7 @@
   var switches = slice(document.querySelectorAll("a.md-select__link[hreflang]"));
   switches.forEach(function (link) { link.setAttribute("data-hub-href", link.getAttribute("href")); });
   var VIEW_KEY = "hub.library.view";
-  var collator = new Intl.Collator(lang, {numeric: true, sensitivity: "base"});
+  var collator = null;  // made when a reader first sorts by title (it costs time to make)
 
   // --- Words --------------------------------------------------------------------------
   // What a reader types is compared with what the page says, both folded the same way:
@@ -99,7 +99,7 @@
 
   function matches(record, wanted) {
     return wanted.every(function (stem) {
-      return record.words.some(function (word) { return word.lastIndexOf(stem, 0) === 0; });
+      return wordsOf(record).some(function (word) { return word.lastIndexOf(stem, 0) === 0; });
     });
   }
 
@@ -115,7 +115,13 @@
     var summary = node.querySelector(".hub-item__summary");
     var titleText = title ? title.textContent : "";
     return {node: node, index: records.length, values: values, title: titleText,
-            words: fold(titleText + " " + (summary ? summary.textContent : "")).split(" ")};
+            text: titleText + " " + (summary ? summary.textContent : ""), words: null};
+  }
+
+  // An item's words, folded when the words filter first needs them (not while the page loads).
+  function wordsOf(rec) {
+    if (rec.words === null) rec.words = fold(rec.text).split(" ");
+    return rec.words;
   }
 
   var byNode = new Map();  // an item's element -> its record
@@ -203,6 +209,7 @@
     if (known && known.length === records.length) return known;
     var sorted = records.slice();
     if (order === "title") {
+      collator = collator || new Intl.Collator(lang, {numeric: true, sensitivity: "base"});
       sorted.sort(function (a, b) { return collator.compare(a.title, b.title) || a.index - b.index; });
     }
     return (orderings[order] = sorted);
