@@ -23,7 +23,7 @@ from . import exports, home_views, publisher, reviews, translations
 from .dates import format_partial_date
 from .generated import TermPage, products_with
 from .history import build_date
-from .listing_views import LIBRARY_KEY, facets, results
+from .listing_views import LIBRARY_KEY, library, results
 from .model import Entry, Site
 from .plurals import plural
 from .event_views import event_view
@@ -113,8 +113,7 @@ def _term_index(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, 
 
 
 def _library(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:
-    items = [item(site, e, lang) for e in site.products()]
-    return {"catalogue": items, "facets": facets(site, items, lang)}
+    return library(site, lang)
 
 
 def _contributing(site: Site, page: Page, lang: str, info: SiteInfo) -> dict[str, Any]:

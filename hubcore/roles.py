@@ -41,6 +41,11 @@ DERIVED = {"year": "the year of the product's date",
 # Where a schema.org property goes (structured_data.py): on what the item is about (for an
 # event, the event's own "about"), on the work (for an event, the page about it), or on an event only.
 SCHEMA_ORG_PLACES = ("subject", "work", "event")
+# The library's own address parameters besides its facets (the words filter, the order; the
+# library page names its form fields with them and library.js reads the names there): no
+# facet may take one, or /library/?sort=... would mean two things. Not "q": Material opens
+# its search on any page whose address has ?q=.
+LIBRARY_PARAMETERS = {"words": "words", "sort": "sort"}
 # schema.org's Event and its more specific types (https://schema.org/Event): a product declared as
 # one (by its event kind) is marked up as an event, and only when its file gives the event's day
 # and place (structured_data.py); a content type is a work, never one of these.
@@ -308,6 +313,10 @@ def _read_facets(document: Document, given: Any, vocabularies: list[str],
         if not isinstance(name, str) or not _SLUG.match(name):
             _problem(problems, document, where, "names must be lower-case letters and digits joined by '-' "
                      "(they become parts of addresses)")
+            continue
+        if name in LIBRARY_PARAMETERS.values():
+            _problem(problems, document, where, f"{name!r} is the library's own address parameter: "
+                     "name the facet otherwise")
             continue
         if not isinstance(entry, dict) or len(entry) != 1 or not set(entry) <= {"vocabulary", "derived"}:
             _problem(problems, document, where, "must be {vocabulary: ...} or {derived: "

@@ -303,10 +303,17 @@ def test_adding_a_topic_to_the_data_file_is_all_it_takes(tmp_path):
         "\n# Organisations behind the project.",
         "  cybersecurity:\n    label: {en: Cybersecurity, ru: Кибербезопасность}\n"
         "\n# Organisations behind the project."), encoding="utf-8")
+    # An item filed under it (the library offers the topics some item has).
+    report = root / "docs/reports/needs-assessment-survey-results.md"
+    text = report.read_text(encoding="utf-8")
+    assert "topics: [needs-assessment]" in text
+    report.write_text(text.replace("topics: [needs-assessment]", "topics: [needs-assessment, cybersecurity]"),
+                      encoding="utf-8")
     assert run_hub(root, "build").returncode == 0
     assert "<h1>Cybersecurity</h1>" in page(root / "site", "topics/cybersecurity")
     assert "<h1>Кибербезопасность</h1>" in page(root / "site", "ru/topics/cybersecurity")
-    assert "Кибербезопасность" in page(root / "site", "ru/library")
+    assert 'data-value="cybersecurity">Кибербезопасность <span class="hub-facet__count">(1)' in page(
+        root / "site", "ru/library")
 
 
 def test_generated_pages_switch_language_to_their_counterpart(built):

@@ -817,6 +817,8 @@ def test_two_sources_for_one_address(tmp_path):
      "facets.year.derived", ("year, languages",)),
     (("  language: {derived: languages}\n", "  language: {derived: languages}\n  partner: {vocabulary: partners}\n"),
      "  partner: {vocabulary: partners}", "facets.partner", ("'facet_partner' in data/ui.yml (en, ru)",)),
+    (("  format: {vocabulary: formats}\n", "  words: {vocabulary: formats}\n"),
+     "  words: {vocabulary: formats}", "facets.words", ("the library's own address parameter",)),
 ])
 def test_data_files_are_checked_like_content(tmp_path, edit, line_text, field, words):
     root = make_root(tmp_path)
