@@ -37,7 +37,7 @@ from typing import Any
 from .field_help import FieldHelp
 from .file_formats import FORMATS
 from .json_schema import DATE_PATTERN, DAY_PATTERN
-from .schema import ONE_LINE_UP_TO, PAGE_FIELDS, Field, fields_for
+from .schema import JSON_TIME, ONE_LINE_UP_TO, PAGE_FIELDS, Field, fields_for
 from .settings import DEFAULT_LANGUAGE, DOCS_DIR, FILES_DIR, LANGUAGES
 from .taxonomy import ContentType, Taxonomies
 from .translations import FIELD as TRANSLATION_MARK
@@ -106,9 +106,9 @@ def _options(spec: Field, taxonomies: Taxonomies, lang: str) -> list[dict[str, s
              "value": term_id} for term_id, term in taxonomies[spec.vocabulary or ""].items()]
 
 
-def _accept() -> str:
-    """The file types the allow-list accepts (file_formats.py), for the file picker."""
-    return ",".join(sorted({f".{ext}" for f in FORMATS for ext in f.extensions}))
+def _accept(family: str | None = None) -> str:
+    """The file types the allow-list accepts (file_formats.py), of one family if given, for the file picker."""
+    return ",".join(sorted({f".{ext}" for f in FORMATS if family in (None, f.family) for ext in f.extensions}))
 
 
 def widget(spec: Field, path: str, taxonomies: Taxonomies, help: FieldHelp, lang: str) -> dict[str, Any]:
@@ -146,6 +146,10 @@ def widget(spec: Field, path: str, taxonomies: Taxonomies, help: FieldHelp, lang
         field.update(widget="string", type="url", pattern=[HTTPS_PATTERN, "https://…"])
     elif kind == "file":
         field.update(widget="file", accept=_accept(), choose_url=False)
+    elif kind == "image":  # a photo: an image format the allow-list accepts, from the repository only
+        field.update(widget="image", accept=_accept("images"), choose_url=False)
+    elif kind == "time":  # HH:MM, as the validator (and the catalogue's schema) accepts it
+        field.update(widget="string", pattern=[JSON_TIME["pattern"], "HH:MM"])
     elif kind in ("mapping", "mapping-list"):
         subs = [widget(sub, f"{path}.{sub.name}", taxonomies, help, lang)
                 for sub in spec.fields]

@@ -92,7 +92,8 @@ def _configured(fields: list[dict], prefix: str = "") -> dict[str, dict]:
 
 WIDGETS = {"text": TEXT_KINDS, "text-list": {"list"}, "date": {"string"}, "day": {"string"},
            "term": {"select"}, "terms": {"select"}, "boolean": {"boolean"}, "count": {"number"},
-           "https-url": {"string"}, "file": {"file"}, "mapping": {"object"}, "mapping-list": {"list"}}
+           "https-url": {"string"}, "file": {"file"}, "image": {"image"}, "time": {"string"},
+           "mapping": {"object"}, "mapping-list": {"list"}}
 
 
 def test_configuration_and_declarations_agree_both_ways(editor_site):
