@@ -253,3 +253,15 @@ def test_a_word_being_typed_already_finds_the_pages_of_the_whole_word(tab, serve
     tab.goto(served + "ru/")
     whole = search(tab, "цифровизация")
     assert whole and set(whole) <= set(search(tab, "цифрови"))
+
+
+@pytest.mark.parametrize("lang, url, word", [("en", "about/", "govern"), ("ru", "ru/about/", "проект")])
+def test_a_page_opened_from_a_result_highlights_the_words_searched(tab, served, lang, url, word):
+    """A result's address carries the words (?h=); Material marks them once the index is there, so such a
+    page does not wait for the reader to open search (before-material.js). Without ?h= nothing is loaded."""
+    tab.goto(served + url)
+    assert tab.evaluate("document.querySelectorAll('article mark').length") == 0
+    tab.goto(served + url + "?h=" + word)
+    tab.wait_for_function("document.querySelectorAll('article mark').length > 0")
+    marked = tab.evaluate("[...document.querySelectorAll('article mark')].map(m => m.textContent.toLowerCase())")
+    assert marked and all(m.startswith(word) for m in marked), marked

@@ -18,7 +18,9 @@
  * that is most of a page's weight, for readers who mostly never search. This
  * script runs before Material's and defers both (the worker script and the
  * index request) until the reader opens search: a click or focus on the search
- * field, or one of Material's search keys (/, s, f).
+ * field, or one of Material's search keys (/, s, f). A page opened from a search
+ * result (its address has ?h=, the words to highlight) starts at once: Material
+ * highlights those words only when the index has arrived.
  *
  * 3. One word pipeline for the index and the query. The search worker started
  *    is workers/hub-search.js, which loads Material's own worker and makes the
@@ -39,7 +41,7 @@
  */
 (function () {
   "use strict";
-  var started = false;
+  var started = /[?&]h=/.test(window.location.search);  // opened from a search result
   var waiting = [];
 
   // The index request: held until search starts.
