@@ -35,7 +35,7 @@ def term_index(site: Site, vocabulary: str, lang: str) -> list[dict[str, Any]]:
 
 def results(site: Site, lang: str) -> list[dict[str, Any]]:
     """The declared results that the content holds; a row with no entry is left out, never shown as 0."""
-    return [{"label": row.label.get(lang, ""), "count": row.count,
+    return [{"label": row.label_in(lang), "count": row.count,
              "products": [item(site, e, lang) for e in row.entries]}
             for row in result_rows(site) if row.count]
 

@@ -52,12 +52,19 @@ class Derived:
     choices: Callable[[Site, set[str], str], list[tuple[str, str]]]
 
 
+def _menu_item(name: str) -> str:
+    """``name`` as the item of a menu or list of options: its first letter capitalised ("Русский")."""
+    return name[:1].upper() + name[1:]
+
+
 # The derived facets data/taxonomies.yml may declare (facets: ... derived; roles.DERIVED names them).
 DERIVED: dict[str, Derived] = {
     "year": Derived(lambda entry: [year_of(entry)] if year_of(entry) else [],
                     lambda site, seen, lang: [(y, y) for y in sorted(seen, reverse=True)]),  # newest first
     "languages": Derived(lambda entry: list(entry.languages),
-                         lambda site, seen, lang: [(l, language_names(site, lang)[l]) for l in LANGUAGES]),
+                         # a filter's options are items of a menu: capitalised, as Russian writes them there
+                         lambda site, seen, lang: [(l, _menu_item(language_names(site, lang)[l]))
+                                                   for l in LANGUAGES]),
 }
 
 
@@ -86,6 +93,7 @@ def item(site: Site, entry: Entry, lang: str) -> dict[str, Any]:
         "languages": entry.languages,
         "in_language": lang in entry.versions,
         "original_language": entry.original.lang,
+        "materials_to_come": not entry.has_material,  # the card says so, as the page does
     }
 
 

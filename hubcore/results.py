@@ -1,7 +1,8 @@
 """The project's results, counted from the published entries.
 
-``data/project.yml`` declares the rows (a label and which entries match); the
-numbers always come from the content, so adding an entry updates the results.
+``data/project.yml`` declares the rows (a label, its singular ``one`` for a count
+of 1 if the label is a plural, and which entries match); the numbers always come
+from the content, so adding an entry updates the results.
 """
 
 from __future__ import annotations
@@ -22,10 +23,15 @@ _MATCH_KEYS = {"type": "types", "event_kind": "event_kinds", "format": "formats"
 class ResultRow:
     label: dict[str, str]
     entries: tuple[Entry, ...]
+    one: dict[str, str] | None = None  # the label for a count of 1 ("1 Study visit", not "visits")
 
     @property
     def count(self) -> int:
         return len(self.entries)
+
+    def label_in(self, lang: str) -> str:
+        """The row's label in ``lang``, in the singular when the count is 1 and a singular is given."""
+        return ((self.one if self.count == 1 and self.one else None) or self.label).get(lang, "")
 
 
 def _matches(entry: Entry, match: dict[str, str]) -> bool:
@@ -37,7 +43,7 @@ def _matches(entry: Entry, match: dict[str, str]) -> bool:
 def result_rows(site: Site) -> list[ResultRow]:
     rows = site.project.get("results") or []
     products = site.products()
-    return [ResultRow(row["label"], tuple(e for e in products if _matches(e, row["match"])))
+    return [ResultRow(row["label"], tuple(e for e in products if _matches(e, row["match"])), row.get("one"))
             for row in rows if isinstance(row, dict)]
 
 
@@ -60,6 +66,12 @@ def check(project: Document, vocabularies: Any) -> list[Problem]:
         for lang in LANGUAGES:
             if not row["label"].get(lang):
                 problems.append(Problem(PROJECT_FILE, line, f"{where}.label", f"missing in {lang!r}"))
+        if "one" in row and not isinstance(row["one"], dict):
+            problems.append(Problem(PROJECT_FILE, project.line_of(("results", i, "one")), f"{where}.one",
+                                    "must give the singular label in every language"))
+        elif "one" in row:
+            problems.extend(Problem(PROJECT_FILE, project.line_of(("results", i, "one")), f"{where}.one",
+                                    f"missing in {lang!r}") for lang in LANGUAGES if not row["one"].get(lang))
         for key, value in row["match"].items():
             key_line = project.line_of(("results", i, "match", key))
             if key not in _MATCH_KEYS:

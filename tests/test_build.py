@@ -164,7 +164,7 @@ def test_a_term_without_items_still_has_its_page_and_says_what_it_will_hold(buil
     assert f"<p>{content.ui['ru']['none_yet_topics']}</p>" in html
     country = page(built["site"], "countries/tj")  # the shared build files nothing under Tajikistan
     assert f"<p>{content.ui['en']['none_yet_countries']}</p>" in country
-    assert "items for the whole region" in country
+    assert "items that concern no single country are filed under none" in country
     for html in (html, country):
         assert "0 материалов" not in html and "0 items" not in html  # a zero reads as a result
 
@@ -243,7 +243,7 @@ def test_product_header_and_card_link_terms_and_cite_a_permanent_url(built):
     header = re.search(r'<div class="hub-product-header">.*?</dl>', html, re.S).group(0)
     assert '<dd><a href="../../countries/kz/">Kazakhstan</a></dd>' in header
     assert 'hub-product-header__fact--badge">\n      <dt class="hub-product-header__label">Type</dt>\n' \
-           '      <dd><a href="../">Workshop materials</a></dd>' in header
+           '      <dd><a href="../">Event materials</a></dd>' in header
     card = re.search(r'<aside class="hub-card".*?</aside>', html, re.S).group(0)
     assert "<dd>Workshop</dd>" in card and "Kazakhstan" not in card  # the header's facts are not repeated
     assert "http://127.0.0.1:8000/workshops/offline-workshop-kazakhstan/" in html  # cite, SITE_URL unset

@@ -155,7 +155,7 @@ def test_the_header_and_the_card_show_each_declared_field_as_its_row_says(tmp_pa
     rows = header(site, site.entries["workshops/w"], "en")["rows"]
     assert [r["name"] for r in rows] == ["type", "date", "location", "countries"]  # what a reader looks for first
     by = {r["name"]: r for r in rows}
-    assert by["type"]["values"] == [{"id": "workshop", "label": "Workshop materials", "url": "workshops/"}]
+    assert by["type"]["values"] == [{"id": "workshop", "label": "Event materials", "url": "workshops/"}]
     assert by["type"]["badge"] and not by["date"]["badge"]
     assert by["countries"]["values"][0] == {"id": "kz", "label": "Kazakhstan", "url": "countries/kz/"}
     assert by["date"]["values"] == [{"label": "17 May 2022", "datetime": "2022-05-17", "until": None}]

@@ -70,7 +70,7 @@ def test_term_fields_offer_exactly_the_vocabulary():
     assert countries == f"countries: [${{1|{','.join(TAXONOMIES['countries'])}|}}]"
     event = offered["front matter: event"]["body"]
     assert event[0] == "event:" and event[1].startswith("  kind: ${1|workshop,")
-    assert "(optional; Workshop materials)" in offered["front matter: event"]["description"]
+    assert "(optional; Event materials)" in offered["front matter: event"]["description"]
 
 
 def test_make_schemas_writes_the_editor_files(tmp_path):

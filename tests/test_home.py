@@ -39,7 +39,7 @@ def test_terms_with_items_are_tiles_with_their_numbers_the_others_are_named_apar
     types = home_views.ways_in(site, "types", "en")
     assert [(t["label"], t["count_label"], t["url"]) for t in types["tiles"]] == [
         ("Methodological guides", "1 item", "guides/"), ("Reports", "2 items", "reports/")]
-    assert [t["label"] for t in types["not_yet"]] == ["Case studies", "Workshop materials"]
+    assert [t["label"] for t in types["not_yet"]] == ["Case studies", "Event materials"]
 
 
 def test_the_home_view_counts_from_the_content_and_says_when_its_items_are_not_dated(tmp_path):
