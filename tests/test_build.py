@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -190,6 +191,13 @@ def test_a_product_without_material_says_its_materials_are_to_come(built, conten
             html = page(built["site"], entry_path(entry.key, lang))
             note = f'<p class="hub-downloads__to-come">{content.ui[lang]["materials_to_come"]}</p>'
             assert (note in html) == (not entry.has_material), (entry.key, lang)
+    for lang in LANGUAGES:  # and the card of each in the library says so too
+        library = page(built["site"], entry_path("library", lang))
+        card = f'<span class="hub-item__to-come">{content.ui[lang]["card_materials_to_come"]}</span>'
+        for entry in content.products():
+            link = f'href="{posixpath.relpath(entry_path(entry.key, lang), entry_path("library", lang))}/"'
+            [item] = [i for i in re.findall(r'<li class="hub-item".*?</li>', library, re.S) if link in i]
+            assert (card in item) == (not entry.has_material), (entry.key, lang)
     assert not content.entries["workshops/online-workshop-1"].has_material
     assert content.entries["guides/english-only"].has_material  # full_text: true
 

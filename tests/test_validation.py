@@ -609,6 +609,18 @@ def test_data_file_problems_are_located(tmp_path):
         f"data/project.yml:{line}: results[5].match.type: unknown value 'reprot'"]
 
 
+def test_a_results_rows_singular_is_given_in_every_language(tmp_path):
+    """"1 Report", not "1 Reports": a row's ``one`` is its label for a count of 1, needed in every language."""
+    root = make_root(tmp_path, {})
+    project = (root / "data/project.yml").read_text(encoding="utf-8")
+    old = "one: {en: Report, ru: Отчёт}"
+    assert old in project
+    (root / "data/project.yml").write_text(project.replace(old, "one: {en: Report}"), encoding="utf-8")
+    line = next(i for i, text in enumerate(project.splitlines(), 1) if old in text)
+    _, problems = load_site(root)
+    assert [str(p) for p in problems] == [f"data/project.yml:{line}: results[5].one: missing in 'ru'"]
+
+
 # --- what a browser reads differently, and what the site's policy blocks -------------
 # Each was let through before (issue 8's hostile-input suite found them): Python's HTML
 # parser and a browser disagree on where a comment, a <style> or a tag ends, so a
