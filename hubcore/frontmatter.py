@@ -76,8 +76,7 @@ def _delimiter(line: str, allowed: tuple[str, ...]) -> str | None:
 def split(path: str, data: bytes) -> tuple[SourceFile | None, list[Problem]]:
     """Read one Markdown file; returns the split file or the problems that stop it."""
     if len(data) > MAX_MARKDOWN_BYTES:
-        return None, [Problem(path, 1, "file", f"too large: {len(data) // 1024} KB, at most "
-                                               f"{MAX_MARKDOWN_BYTES // 1024} KB: split the page, or "
+        return None, [Problem(path, 1, "file", f"too large: at most {MAX_MARKDOWN_BYTES // 1024} KB: split the page, or "
                                                "attach long documents as files")]
     text, problems = decode(path, data)
     if text is None:

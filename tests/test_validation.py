@@ -9,6 +9,8 @@ file lines: ``front("a: 1", "b: 2")`` puts ``---`` on line 1, ``a`` on line 2,
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -961,3 +963,25 @@ def test_the_fast_yaml_reader_agrees_with_the_strict_one(monkeypatch):
     strict = [strict_yaml.parse(text, first_line=2) for text in texts]
     assert [(d.value, d.lines) for d in fast] == [(d.value, d.lines) for d in strict]
     assert fast[-1].value["h"] is None and fast[-1].value["n"] is True and fast[-1].value["l"] == "0755"
+
+
+_LOAD_WITHIN = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))  # 2 GiB of address space, no more
+sys.path.insert(0, sys.argv[2])
+from hubcore.loader import load_site
+print("\\n".join(str(p) for p in load_site(Path(sys.argv[1]))[1]))
+"""
+
+
+@pytest.mark.parametrize("rel", ["docs/guides/huge.md", "data/site.yml"])
+def test_a_file_over_its_limit_is_refused_without_being_read(tmp_path, rel):
+    """A 3 GB file (sparse: no disk used) in 2 GiB of memory: refused on line 1, not read whole."""
+    root = make_root(tmp_path, {})
+    with open(root / rel, "wb") as huge:
+        huge.truncate(3 << 30)
+    result = subprocess.run([sys.executable, "-c", _LOAD_WITHIN, str(root), str(REPO)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"{rel}:1: file: too large: at most" in result.stdout
