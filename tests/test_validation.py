@@ -392,6 +392,15 @@ def test_link_from_russian_file_to_a_missing_page(tmp_path):
     expect_only(problems, "docs/guides/y.ru.md", 6, "body", "broken link", "'other.md'")
 
 
+def test_a_link_naming_a_translations_file_is_refused(tmp_path):
+    """The engine publishes about.ru.md at about's address: a link naming the file is left as written."""
+    files = {X: front(*TS, body="Text.\n\n[About](other.ru.md#details)\n"),
+             "docs/guides/other.md": front(*TS, body="## Details\n"),
+             "docs/guides/other.ru.md": front('title: "Другое"', 'summary: "С"', body="## Details\n")}
+    expect_only(check(tmp_path, files), X, 8, "body", "names the file of a translation",
+                "link to 'other.md#details'")
+
+
 def test_existing_image_is_fine(tmp_path):
     files = {X: front(*TS, body="![A chart](files/chart.png)\n"),
              "docs/guides/files/chart.png": b"\x89PNG\r\n\x1a\n"}
