@@ -450,6 +450,67 @@ def test_active_html_is_reported(tmp_path, snippet, line, words):
     expect_only(problems, X, line, "body", *words)
 
 
+# --- raw HTML: published as written -------------------------------------------------
+
+@pytest.mark.parametrize("snippet, words", [
+    ('<a href="valid.md">the guide</a>', ("<a href=\"valid.md\">", "[text](valid.md)")),
+    ('<img src="files/chart.png" alt="A chart">', ("<img src=\"files/chart.png\">", "![what the image shows]")),
+    ('<div><a href="files/chart.png">the chart</a></div>', ("a Markdown link",)),
+], ids=["page", "image", "file-in-a-block"])
+def test_an_address_on_this_site_in_raw_html_is_refused(tmp_path, snippet, words):
+    """MkDocs rewrites the addresses of Markdown links and images, never those of raw HTML."""
+    files = {X: front(*TS, body=f"Intro.\n\n{snippet}\n")}
+    if "chart" in snippet:
+        files["docs/guides/files/chart.png"] = b"\x89PNG\r\n\x1a\n"
+    expect_only(check(tmp_path, files), X, 8, "body", "written in HTML", *words)
+
+
+def test_a_broken_address_in_raw_html_is_also_reported_as_broken(tmp_path):
+    problems = only_x(tmp_path, *TS, body='Intro.\n\n<a href="nope.md">x</a> <a href="?page=2">next</a>\n')
+    assert {p.message.split(":")[0] for p in problems if p.line == 8} >= {"broken link"}
+    assert sum("written in HTML" in p.message for p in problems) == 2, problems
+
+
+def test_raw_html_may_link_other_sites_and_the_pages_own_anchors(tmp_path):
+    body = ('## Part\n\n<a href="https://example.org/x.md">elsewhere</a>, <a href="#part">above</a>, '
+            '<a href="mailto:a@example.org">mail</a>.\n\nThe same page in Markdown: [the guide](valid.md).\n')
+    assert only_x(tmp_path, *TS, body=body) == []
+
+
+def test_a_markdown_link_beside_the_same_address_in_raw_html_is_located(tmp_path):
+    body = "[The guide](valid.md)\n\nText.\n\n<a href=\"valid.md\">again</a>\n"
+    expect_only(only_x(tmp_path, *TS, body=body), X, 10, "body", "written in HTML")
+
+
+# --- ids of the page around the content -----------------------------------------------
+
+@pytest.mark.parametrize("snippet, line, words", [
+    ('<div id="__config">{}</div>', 10, ("id '__config' on <div>",)),
+    ("## \\_\\_search", 10, ("id '__search' on <h2>", "{#another-id}")),
+    ("## Heading {#__drawer}", 10, ("'__drawer'",)),
+    ("A paragraph.\n{: #hub-catalogue-title }", 11, ("'hub-catalogue-title'",)),
+    ("## Files", 10, ("'files'",)),
+    ('<label for="__search">Search</label>', 10, ("'for' on <label> refers to '__search'",)),
+    ('<table><tr><td headers="a __toc">x</td></tr></table>', 10, ("'headers' on <td> refers to '__toc'",)),
+], ids=["config", "heading-text", "heading-attr-list", "hub-id", "open-data-section", "label-for", "headers"])
+def test_ids_the_page_around_the_content_uses_are_refused(tmp_path, snippet, line, words):
+    """The theme reads the first #__config, #__search...; content comes before them in the page."""
+    problems = only_x(tmp_path, *TS, body=f"Intro.\n\nMore.\n\n{snippet}\n\nEnd.\n")
+    expect_only(problems, X, line, "body", "the page around the content uses", *words)
+
+
+def test_content_tabs_keep_their_own_ids(tmp_path):
+    body = '=== "One"\n\n    First.\n\n=== "Two"\n\n    Second.\n'
+    assert only_x(tmp_path, *TS, body=body) == []
+
+
+def test_the_build_guard_refuses_a_link_to_a_markdown_file_left_in_built_html():
+    from hubcore import html_policy
+    found = html_policy.source_paths('<p><a href="../about/">ok</a> <a href="../about.ru.md#x">dead</a> '
+                                     '<a href="https://example.org/README.md">elsewhere</a></p>')
+    assert [f.key for f in found] == [("source", "../about.ru.md#x")]
+
+
 def test_script_in_code_is_not_reported(tmp_path):
     text = """\
         ---
@@ -633,8 +694,9 @@ def test_data_file_problems_are_located(tmp_path):
     ("<!---><img src=x onerror=alert(1)>-->", ("'onerror'",)),
     ("<!-- x --!><img src=x onerror=alert(1)>-->", ("'onerror'",)),
     ("<![CDATA[><img src=x onerror=alert(1)>]]>", ("'onerror'",)),
-    # Markdown turns the tab into spaces, which no browser removes: a broken link, not a script.
-    ('<a href="javas\tcript:alert(1)">x</a>', ("broken link",)),
+    # Markdown turns the tab into spaces, which no browser removes: an address on this site
+    # (refused, as any written in HTML), not a script.
+    ('<a href="javas\tcript:alert(1)">x</a>', ("written in HTML",)),
     ('<a href="javas\ncript:alert(1)">x</a>', ("script URL in a link",)),
     ('<a href="java&#115;cript&colon;alert(1)">x</a>', ("script URL in a link",)),
     ('<p style="color: red">x</p>', ("'style'", "Content-Security-Policy")),
@@ -769,7 +831,9 @@ def test_an_image_must_be_an_image(tmp_path):
                                    '<img src="files/chart.png">', '<img src="files/chart.png" alt=" ">'])
 def test_an_image_needs_alt_text(tmp_path, image):
     files = {X: front(*TS, "draft: true", body=f"Intro.\n\n{image}\n"), "docs/guides/files/chart.png": PNG}
-    expect_only(check(tmp_path, files), X, 9, "body", "image 'files/chart.png' has no alt text",
+    # An image written in HTML is refused for that too (its address would not be rewritten).
+    problems = [p for p in check(tmp_path, files) if "written in HTML" not in p.message]
+    expect_only(problems, X, 9, "body", "image 'files/chart.png' has no alt text",
                 "![what the image shows](files/chart.png)")
 
 

@@ -420,6 +420,10 @@ REFUSED += [
     Refused("a licence address with a script", "data/taxonomies.yml",
             replace=("    url: https://creativecommons.org/licenses/by/4.0/", '    url: "javascript:alert(1)"'),
             expected="data/taxonomies.yml:{line}: licenses.CC-BY-4.0.url"),
+    Refused("a licence address breaking out of the attribute", "data/taxonomies.yml",
+            replace=("    url: https://creativecommons.org/licenses/by-sa/4.0/",
+                     """    url: 'https://x.org/"><script>alert(1)</script>'"""),
+            expected="data/taxonomies.yml:{line}: licenses.CC-BY-SA-4.0.url"),
     # The checker itself: inputs that used to hang it or end in a traceback.
     Refused("a huge integer", "docs/workshops/r-int.md",
             page(*TS, f"event: {{kind: workshop, participants: {'9' * 5000}}}"), "docs/workshops/r-int.md:4: event.participants"),
@@ -455,4 +459,23 @@ REFUSED += [
             f"{G}/r-file-url.md:6: body"),
     Refused("a link to a draft", f"{G}/r-to-draft.md", page(*TS, body="Text.\n\n[Soon](r-draft.md)\n"),
             f"{G}/r-to-draft.md:8: body", extra={f"{G}/r-draft.md": page(*TS, "draft: true")}),
+    # Published dead: the engine rewrites Markdown links and images, never raw HTML, nor a link
+    # naming a translation's file.
+    Refused("a page linked in raw HTML", f"{G}/r-raw-link.md",
+            page(*TS, body='See <a href="../reports/needs-assessment-survey-results.md">the results</a>.\n'),
+            f"{G}/r-raw-link.md:6: body"),
+    Refused("an image of the site in raw HTML", f"{G}/r-raw-image.md",
+            page(*TS, body='Text.\n\n<img src="../files/editor-sign-in-en.png" alt="The sign-in page">\n'),
+            f"{G}/r-raw-image.md:8: body"),
+    Refused("a link to a translation's file", f"{G}/r-to-translation.md",
+            page(*TS, body="Text.\n\n[About](../about.ru.md)\n"), f"{G}/r-to-translation.md:8: body"),
+    # Ids of the page around the content: the theme reads the first #__config, which would be this one.
+    Refused("the theme's configuration id", f"{G}/r-config-id.md",
+            page(*TS, body='<div id="__config">{"base": "https://evil.example/"}</div>\n'), f"{G}/r-config-id.md:6: body"),
+    Refused("a heading whose id the theme uses", f"{G}/r-heading-search.md",
+            page(*TS, body="Text.\n\n## \\_\\_search\n"), f"{G}/r-heading-search.md:8: body"),
+    Refused("an attribute list taking a hub id", f"{G}/r-hub-id.md",
+            page(*TS, body="A paragraph.\n{: #hub-catalogue-title }\n"), f"{G}/r-hub-id.md:7: body"),
+    Refused("a label for the theme's drawer", f"{G}/r-label-for.md",
+            page(*TS, body='<label for="__drawer">Menu</label>\n'), f"{G}/r-label-for.md:6: body"),
 ]
