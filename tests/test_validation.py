@@ -18,6 +18,7 @@ import yaml
 
 from fixture_tree import (REPO, assert_problem, check, expect_only, front, make_root,
                           the_only, zip_of)
+from word_documents import plain_document, presentation, with_parts, workbook
 from hubcore.loader import load_site
 from hubcore.problems import Problem
 
@@ -790,16 +791,73 @@ def test_attachments_are_recognised_by_their_content(tmp_path, rel, data, words)
 
 
 def test_office_and_opendocument_files_are_accepted(tmp_path):
-    package = zip_of
+    """Ordinary files as Word, PowerPoint and Excel save them (pictures, links to other sites)."""
+    document = with_parts(plain_document(), {"word/_rels/document.xml.rels": _with_hyperlinks(
+        plain_document(), "https://example.org/", "http://example.org/", "mailto:a@example.org")})
     files = {
-        "docs/guides/files/a.docx": package({"[Content_Types].xml": b"", "word/document.xml": b""}),
-        "docs/guides/files/a.pptx": package({"[Content_Types].xml": b"", "ppt/presentation.xml": b""}),
-        "docs/guides/files/a.odt": package({"mimetype": b"application/vnd.oasis.opendocument.text"}),
+        "docs/guides/files/a.docx": document,
+        "docs/guides/files/a.pptx": presentation("Slides"),
+        "docs/guides/files/a.xlsx": workbook(),
+        "docs/guides/files/a.odt": zip_of({"mimetype": b"application/vnd.oasis.opendocument.text"}),
         "docs/guides/files/a.jpg": b"\xff\xd8\xff\xe0",
         X: front(*TS, "attachments:", *(f'  - {{title: "F", file: files/a.{ext}}}'
-                                         for ext in ("docx", "pptx", "odt", "jpg"))),
+                                         for ext in ("docx", "pptx", "xlsx", "odt", "jpg"))),
     }
     assert check(tmp_path, files) == []
+
+
+def _with_hyperlinks(docx: bytes, *targets: str) -> bytes:
+    """The relationships of ``docx``'s main part, with a hyperlink to each of ``targets`` added."""
+    import io
+    import zipfile
+    rels = zipfile.ZipFile(io.BytesIO(docx)).read("word/_rels/document.xml.rels").decode()
+    added = "".join(f'<Relationship Id="rIdLink{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/hyperlink" Target="{target}" TargetMode="External"/>'
+                    for n, target in enumerate(targets))
+    return rels.replace("</Relationships>", added + "</Relationships>").encode()
+
+
+@pytest.mark.parametrize("name, parts, words", [
+    ("a.docx", {"word/vbaProject.bin": b"\x00" * 8}, ("word/vbaProject.bin (macros)",)),
+    ("a.docx", {"word/embeddings/Microsoft_Excel_Sheet.xlsx": b"PK"}, ("word/embeddings/", "embedded object")),
+    ("a.docx", {"word/media/x.bin": b"\x00"}, ("word/media/x.bin (a part of no declared type)",)),
+    ("a.docx", {"macros/evil.png": b"\x89PNG"}, ("macros/evil.png (macros)",)),
+    ("a.docx", {"outside/picture.png": b"\x89PNG"}, ("outside/picture.png (a part outside the folders",)),
+    ("a.docx", "file://server/share/notes.docx", ("a hyperlink to 'file://server/share/notes.docx'",)),
+    ("a.docx", "\\\\server\\share", ("a hyperlink to",)),
+    ("a.docx", "javascript:alert(1)", ("a hyperlink to 'javascript:alert(1)'",)),
+], ids=["vba", "embedded-workbook", "undeclared", "macro-folder", "outside-folders", "file-link", "unc-link",
+        "script-link"])
+def test_office_parts_not_on_the_allow_list_are_named(name, parts, words):
+    from hubcore import file_formats
+    if isinstance(parts, str):
+        parts = {"word/_rels/document.xml.rels": _with_hyperlinks(plain_document(), parts)}
+    found = file_formats.check(name, with_parts(plain_document(), parts))
+    assert found is not None and found[0] == 1
+    for word in ("the Word file holds", *words):
+        assert word in found[1], found[1]
+
+
+def test_an_office_file_is_read_within_bounds():
+    """Only the declared types and the relationships are unpacked, each up to a limit; no DTD is read."""
+    from hubcore import file_formats, limits
+    bomb = with_parts(plain_document(), {"word/_rels/document.xml.rels": b" " * (limits.MAX_PACKAGE_XML_BYTES + 1)})
+    assert len(bomb) < 100_000
+    assert "unpacks to more than" in file_formats.check("a.docx", bomb)[1]
+    entities = b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa">]><Types>&a;</Types>'
+    assert "declares a document type" in file_formats.check(
+        "a.docx", with_parts(plain_document(), {"[Content_Types].xml": entities}))[1]
+
+
+def test_the_import_reads_a_document_whose_links_it_would_drop():
+    """A document only read by hub.py import is not held to the rule on links: it drops them itself."""
+    from hubcore import file_formats
+    document = with_parts(plain_document(), {"word/_rels/document.xml.rels": _with_hyperlinks(
+        plain_document(), "javascript:alert(1)")})
+    assert file_formats.check("a.docx", document) is not None
+    assert file_formats.check("a.docx", document, published=False) is None
+    macros = with_parts(plain_document(), {"word/vbaProject.bin": b"\x00"})
+    assert "macros" in file_formats.check("a.docx", macros, published=False)[1]
 
 
 @pytest.mark.parametrize("rel, words", [

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from fixture_tree import zip_of
+from word_documents import plain_document, relationships, with_parts, with_types, workbook
 
 # Marks what must never be published: placed in the copy's .git/config and outside docs/.
 SECRET = "hub-secret-3f9c1b7e"
@@ -358,6 +359,26 @@ def attaching(*files: str) -> str:
     return page(*TS, "attachments:", *(f'  - {{title: "File", file: {name}}}' for name in files))
 
 
+_S = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+# Office files whose parts are not those of an ordinary document: each is refused by name.
+OFFICE_REFUSED = {
+    "embedded.docx": ("a Word file with an embedded object", with_types(plain_document(), {
+        "word/embeddings/oleObject1.bin": ("application/vnd.openxmlformats-officedocument.oleObject",
+                                           b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)})),
+    "renamed-macros.docx": ("a Word file whose macros are in a renamed part", with_types(plain_document(), {
+        "word/x.bin": ("application/vnd.ms-office.vbaProject", b"\x00" * 64)})),
+    "activex.docx": ("a Word file with an ActiveX control", with_types(plain_document(), {
+        "word/activeX/activeX1.xml": ("application/vnd.ms-office.activeX+xml", b"<ax:ocx/>")})),
+    "template.docx": ("a Word file fetching its template from a share", with_parts(plain_document(), {
+        "word/_rels/settings.xml.rels": relationships(("attachedTemplate", "file://server/share/t.dotm",
+                                                       "External"))})),
+    "unknown-part.docx": ("a Word file with a part of a type not on the list", with_types(plain_document(), {
+        "word/extra.xml": ("application/vnd.ms-word.unknown+xml", b"<x/>")})),
+    "dde.xlsx": ("an Excel file linking another workbook (DDE)", with_types(workbook(), {
+        "xl/externalLinks/externalLink1.xml": (f"{_S}.externalLink+xml",
+                                               b'<externalLink><ddeLink ddeService="cmd" ddeTopic="/c calc"/>'
+                                               b"</externalLink>")})),
+}
 WORD_WITH_MACROS = zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>",
                          "word/vbaProject.bin": b"Attribute VB_Name = \"x\""})
 SCRIPT = b"navigator.serviceWorker.register('/sw.js'); window.__pwned = 'contributed-script';\n"
@@ -389,6 +410,9 @@ REFUSED += [
             extra={f"{G}/r-uses-pdf.md": attaching("files/report.pdf")}),
     Refused("a Word file with macros", f"{F}/macros.docx", WORD_WITH_MACROS, f"{F}/macros.docx:1: file",
             extra={f"{G}/r-uses-docx.md": attaching("files/macros.docx")}),
+    *(Refused(what, f"{F}/{name}", data, f"{F}/{name}:1: file",
+              extra={f"{G}/r-uses-{name.replace('.', '-')}.md": attaching(f"files/{name}")})
+      for name, (what, data) in OFFICE_REFUSED.items()),
     Refused("an attachment over the size limit", f"{F}/huge.pdf", b"%PDF-1.7\n" + b"0" * BIG,
             f"{F}/huge.pdf:1: file", extra={f"{G}/r-uses-huge.md": attaching("files/huge.pdf")}),
     Refused("a CSV cell a spreadsheet would run", f"{F}/formulas.csv",
