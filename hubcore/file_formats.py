@@ -175,8 +175,8 @@ def allowed_extensions() -> str:
 def check(name: str, data: bytes, published: bool = True) -> tuple[int, str] | None:
     """(line, why) a file called ``name`` with these bytes may not be published, or None.
 
-    ``published``: readers will open it; a document the import only reads is not held to the
-    rule on an Office file's outside addresses (office_packages.problem).
+    ``published``: readers will open it; of a document the import only reads, an Office file's
+    macros alone are refused (office_packages.problem).
     """
     reason = _format_problem(name, data, published)
     if reason:

@@ -74,8 +74,9 @@ ALLOWED_TYPES = frozenset({
 _PACKAGE_FOLDERS = frozenset({"_rels", "docProps", "customXml"})
 # Parts refused by where they lie or what they are called, whatever type they declare, and
 # what to call them in the message (also used for the types that say the same).
+_MACROS = "macros"
 _ACTIVE = (
-    (re.compile(r"vba|macro", re.I), "macros"),
+    (re.compile(r"vba|macro", re.I), _MACROS),
     (re.compile(r"(^|/)embeddings/|oleObject", re.I), "an embedded object or file"),
     (re.compile(r"activeX", re.I), "an ActiveX control"),
     (re.compile(r"externalLink", re.I), "a link to another workbook"),
@@ -94,8 +95,9 @@ def problem(data: bytes, label: str, main_part: str, published: bool = True) -> 
     may not be published, or None.
 
     ``published``: the file is published for readers to open. A document only read by the
-    import (hub.py import) is not held to the rule on outside addresses: the import never
-    follows them, and drops the links a page may not hold.
+    import (hub.py import) must be one without macros, as any Word file the hub takes, but the
+    rest is the conversion's to drop (embedded objects, charts, links a page may not hold): it
+    never opens or follows them, and lists what it left out.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -128,10 +130,10 @@ def _parts_problems(archive: zipfile.ZipFile, folder: str, published: bool) -> l
         extension = base.rsplit(".", 1)[1].lower() if "." in base else ""
         declared = overrides.get(_key(name)) or defaults.get(extension) or set()
         why = _part_problem(name, declared, _PACKAGE_FOLDERS | {folder})
-        if why:
+        if why and (published or why == _MACROS):
             found.append(f"{name} ({why})")
-        elif _RELATIONSHIPS in declared or name.endswith(".rels"):
-            found += [f"{name} ({why})" for why in _relationship_problems(_read(archive, name), published)]
+        elif not why and published and (_RELATIONSHIPS in declared or name.endswith(".rels")):
+            found += [f"{name} ({why})" for why in _relationship_problems(_read(archive, name))]
     return found
 
 
@@ -149,10 +151,10 @@ def _part_problem(name: str, declared: set[str], folders: frozenset[str]) -> str
     return None
 
 
-def _relationship_problems(data: bytes, published: bool) -> list[str]:
+def _relationship_problems(data: bytes) -> list[str]:
     found = []
     for attributes in _elements(data, f"{_RELATIONSHIPS_NS} Relationship"):
-        if attributes.get("TargetMode") != "External" or not published:
+        if attributes.get("TargetMode") != "External":
             continue
         target = addresses.normalise_url(attributes.get("Target", ""))
         hyperlink = attributes.get("Type", "").rsplit("/", 1)[-1] == "hyperlink"

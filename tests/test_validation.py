@@ -849,13 +849,15 @@ def test_an_office_file_is_read_within_bounds():
         "a.docx", with_parts(plain_document(), {"[Content_Types].xml": entities}))[1]
 
 
-def test_the_import_reads_a_document_whose_links_it_would_drop():
-    """A document only read by hub.py import is not held to the rule on links: it drops them itself."""
+def test_the_import_reads_a_document_whose_links_and_objects_it_would_drop():
+    """A document only read by hub.py import must be without macros; the rest the conversion drops."""
     from hubcore import file_formats
-    document = with_parts(plain_document(), {"word/_rels/document.xml.rels": _with_hyperlinks(
+    links = with_parts(plain_document(), {"word/_rels/document.xml.rels": _with_hyperlinks(
         plain_document(), "javascript:alert(1)")})
-    assert file_formats.check("a.docx", document) is not None
-    assert file_formats.check("a.docx", document, published=False) is None
+    chart_data = with_parts(plain_document(), {"word/embeddings/Microsoft_Excel_Sheet.xlsx": b"PK"})
+    for document in (links, chart_data):
+        assert file_formats.check("a.docx", document) is not None
+        assert file_formats.check("a.docx", document, published=False) is None
     macros = with_parts(plain_document(), {"word/vbaProject.bin": b"\x00"})
     assert "macros" in file_formats.check("a.docx", macros, published=False)[1]
 
