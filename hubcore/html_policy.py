@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from . import file_formats
-from .addresses import SCHEME, normalise_url, on_this_site, url_problem
+from .addresses import normalise_url, on_this_site, url_problem
 
 # Elements a body may contain, with the attributes each may carry besides GLOBAL.
 GLOBAL = frozenset({"id", "class", "title", "lang", "dir"})
