@@ -73,11 +73,12 @@ ALLOWED_TYPES = frozenset({
 # The folders parts may lie in: the package's own, and the main part's (word/, ppt/, xl/).
 _PACKAGE_FOLDERS = frozenset({"_rels", "docProps", "customXml"})
 # Parts refused by where they lie or what they are called, whatever type they declare, and
-# what to call them in the message (also used for the types that say the same).
+# what to call them in the message (also used for the types, and the relationships' types, that
+# say the same: a part Office runs is reached through a relationship of its kind).
 _MACROS = "macros"
 _ACTIVE = (
     (re.compile(r"vba|macro", re.I), _MACROS),
-    (re.compile(r"(^|/)embeddings/|oleObject", re.I), "an embedded object or file"),
+    (re.compile(r"(^|/)embeddings/|oleObject|^package$", re.I), "an embedded object or file"),
     (re.compile(r"activeX", re.I), "an ActiveX control"),
     (re.compile(r"externalLink", re.I), "a link to another workbook"),
     (re.compile(r"(^|/)connections\.xml$|queryTable|\.connections\+xml$", re.I), "a data connection"),
@@ -137,10 +138,15 @@ def _parts_problems(archive: zipfile.ZipFile, folder: str, published: bool) -> l
     return found
 
 
+def _active(*names: str) -> str | None:
+    """What Office would run or fetch that one of ``names`` (a part, its types) says it holds."""
+    return next((what for pattern, what in _ACTIVE for name in names if pattern.search(name)), None)
+
+
 def _part_problem(name: str, declared: set[str], folders: frozenset[str]) -> str | None:
-    for pattern, what in _ACTIVE:
-        if pattern.search(name) or any(pattern.search(kind) for kind in declared):
-            return what
+    active = _active(name, *declared)
+    if active:
+        return active
     if not declared:
         return "a part of no declared type"
     refused = sorted(declared - ALLOWED_TYPES)
@@ -154,10 +160,14 @@ def _part_problem(name: str, declared: set[str], folders: frozenset[str]) -> str
 def _relationship_problems(data: bytes) -> list[str]:
     found = []
     for attributes in _elements(data, f"{_RELATIONSHIPS_NS} Relationship"):
+        kind = attributes.get("Type", "").rsplit("/", 1)[-1]
+        active = _active(kind)
+        if active:
+            found.append(f"a relationship to {active}")
         if attributes.get("TargetMode") != "External":
             continue
         target = addresses.normalise_url(attributes.get("Target", ""))
-        hyperlink = attributes.get("Type", "").rsplit("/", 1)[-1] == "hyperlink"
+        hyperlink = kind == "hyperlink"
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         if not hyperlink:
             found.append(f"a link to '{target}', fetched on opening")

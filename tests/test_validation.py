@@ -18,7 +18,7 @@ import yaml
 
 from fixture_tree import (REPO, assert_problem, check, expect_only, front, make_root,
                           the_only, zip_of)
-from word_documents import plain_document, presentation, with_parts, workbook
+from word_documents import plain_document, presentation, relationships, with_parts, workbook
 from hubcore.loader import load_site
 from hubcore.problems import Problem
 
@@ -826,8 +826,11 @@ def _with_hyperlinks(docx: bytes, *targets: str) -> bytes:
     ("a.docx", "file://server/share/notes.docx", ("a hyperlink to 'file://server/share/notes.docx'",)),
     ("a.docx", "\\\\server\\share", ("a hyperlink to",)),
     ("a.docx", "javascript:alert(1)", ("a hyperlink to 'javascript:alert(1)'",)),
+    ("a.docx", {"word/_rels/document.xml.rels": relationships(("styles", "styles.xml", ""), (
+        "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "styles.xml", ""))},
+     ("word/_rels/document.xml.rels (a relationship to macros)",)),
 ], ids=["vba", "embedded-workbook", "undeclared", "macro-folder", "outside-folders", "file-link", "unc-link",
-        "script-link"])
+        "script-link", "macros-under-another-type"])
 def test_office_parts_not_on_the_allow_list_are_named(name, parts, words):
     from hubcore import file_formats
     if isinstance(parts, str):

@@ -219,8 +219,9 @@ _OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/r
 
 
 def relationships(*items: tuple[str, str, str]) -> bytes:
-    """A relationship part: (type's last word, target, target mode or "")."""
-    entries = "".join(f'<Relationship Id="rId{n}" Type="{_OFFICE_RELATIONSHIPS}/{kind}" Target="{target}"'
+    """A relationship part: (type, or its last word for Office's own; target; target mode or "")."""
+    entries = "".join(f'<Relationship Id="rId{n}" Type="{kind if "://" in kind else _OFFICE_RELATIONSHIPS + "/" + kind}"'
+                      f' Target="{target}"'
                       + (f' TargetMode="{mode}"' if mode else "") + "/>"
                       for n, (kind, target, mode) in enumerate(items, start=1))
     return f'<?xml version="1.0"?><Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">{entries}</Relationships>'.encode()
