@@ -246,6 +246,13 @@ INERT += [
 # --- refused: stopped with a located error ---------------------------------------------
 
 G = "docs/guides"
+
+
+def _in_body(*cases: tuple[str, int, str]) -> list[Refused]:
+    """Guides refused for their body: (what, the line expected, the body), each in a file of its own."""
+    return [Refused(what, f"{G}/r-body-{n}.md", page(*TS, body=body), f"{G}/r-body-{n}.md:{line}: body")
+            for n, (what, line, body) in enumerate(cases)]
+
 REFUSED: list[Refused] = [
     Refused("file name with markup", f'{G}/"><img src=x onerror=alert(1)>.md', page(*TS),
             f'{G}/"><img src=x onerror=alert(1)>.md:1: file'),
@@ -485,21 +492,14 @@ REFUSED += [
             f"{G}/r-to-draft.md:8: body", extra={f"{G}/r-draft.md": page(*TS, "draft: true")}),
     # Published dead: the engine rewrites Markdown links and images, never raw HTML, nor a link
     # naming a translation's file.
-    Refused("a page linked in raw HTML", f"{G}/r-raw-link.md",
-            page(*TS, body='See <a href="../reports/needs-assessment-survey-results.md">the results</a>.\n'),
-            f"{G}/r-raw-link.md:6: body"),
-    Refused("an image of the site in raw HTML", f"{G}/r-raw-image.md",
-            page(*TS, body='Text.\n\n<img src="../files/editor-sign-in-en.png" alt="The sign-in page">\n'),
-            f"{G}/r-raw-image.md:8: body"),
-    Refused("a link to a translation's file", f"{G}/r-to-translation.md",
-            page(*TS, body="Text.\n\n[About](../about.ru.md)\n"), f"{G}/r-to-translation.md:8: body"),
-    # Ids of the page around the content: the theme reads the first #__config, which would be this one.
-    Refused("the theme's configuration id", f"{G}/r-config-id.md",
-            page(*TS, body='<div id="__config">{"base": "https://evil.example/"}</div>\n'), f"{G}/r-config-id.md:6: body"),
-    Refused("a heading whose id the theme uses", f"{G}/r-heading-search.md",
-            page(*TS, body="Text.\n\n## \\_\\_search\n"), f"{G}/r-heading-search.md:8: body"),
-    Refused("an attribute list taking a hub id", f"{G}/r-hub-id.md",
-            page(*TS, body="A paragraph.\n{: #hub-catalogue-title }\n"), f"{G}/r-hub-id.md:7: body"),
-    Refused("a label for the theme's drawer", f"{G}/r-label-for.md",
-            page(*TS, body='<label for="__drawer">Menu</label>\n'), f"{G}/r-label-for.md:6: body"),
+    *_in_body(("a page linked in raw HTML", 6,
+               'See <a href="../reports/needs-assessment-survey-results.md">the results</a>.\n'),
+              ("an image of the site in raw HTML", 8,
+               'Text.\n\n<img src="../files/editor-sign-in-en.png" alt="The sign-in page">\n'),
+              ("a link to a translation's file", 8, "Text.\n\n[About](../about.ru.md)\n"),
+              # Ids of the page around the content: the theme reads the first #__config, this one.
+              ("the theme's configuration id", 6, '<div id="__config">{"base": "https://evil.example/"}</div>\n'),
+              ("a heading whose id the theme uses", 8, "Text.\n\n## \\_\\_search\n"),
+              ("an attribute list taking a hub id", 7, "A paragraph.\n{: #hub-catalogue-title }\n"),
+              ("a label for the theme's drawer", 6, '<label for="__drawer">Menu</label>\n')),
 ]
