@@ -283,7 +283,8 @@ class HubBuild:
         """Last guard: the HTML really produced from an author's Markdown, and its headings as the
         theme prints them, must pass the same allow-list as in the check (hubcore/html_policy.py)."""
         allowed = frozenset(self._site().settings.get("embed_allowed_hosts") or ())
-        found = html_policy.check(html, allowed).findings + html_policy.check_toc(_toc_tokens(page.toc))
+        found = (html_policy.check(html, allowed).findings + html_policy.check_toc(_toc_tokens(page.toc))
+                 + html_policy.source_paths(html))
         if found:
             raise PluginError("\n".join(f"docs/{page.file.src_uri}: body: {finding.message} (in the built HTML)"
                                         for finding in found))

@@ -37,7 +37,7 @@ class BodyReading:
 
 def _report(text: str, embed_hosts: frozenset[str]) -> html_policy.Report:
     rendered = markdown_render.render(text)
-    report = html_policy.check(rendered.html, embed_hosts)
+    report = html_policy.check(rendered.html, embed_hosts, rendered.raw_html)
     shown = {finding.key for finding in report.findings}
     # A heading's bad id is already reported on its element: say it once.
     report.findings += [finding for finding in html_policy.check_toc(rendered.toc)

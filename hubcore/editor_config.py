@@ -34,6 +34,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .addresses import HTTPS_PATTERN
 from .field_help import FieldHelp
 from .file_formats import FORMATS
 from .json_schema import DATE_PATTERN, DAY_PATTERN
@@ -51,7 +52,6 @@ NOT_EDITED = {"hash": "a translation's recorded version: 'hub.py translations re
 INDEX_NAME = "index"
 # A file name the site accepts (contribution.py): plain Latin letters, digits and hyphens.
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-HTTPS_PATTERN = "^https://[^\\s/$.?#][^\\s<>\"']*$"
 # The Markdown body of a file, after its front matter.
 BODY = "body"
 

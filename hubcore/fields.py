@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Any, Callable
 
+from .addresses import https_url
 from .field_help import MESSAGE_LANGUAGE, FieldHelp
 from .file_formats import IMAGE_EXTENSIONS, extension_of
 from .schema import FORBIDDEN, ONE_LINE_UP_TO, PRODUCT_FIELDS, Field, fields_for
@@ -183,7 +184,7 @@ class FieldChecker:
             self.report(path, where, f"must be a whole number (0 or more), found {value!r}")
 
     def _https_url(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:
-        if not isinstance(value, str) or not re.match(r"^https://[^\s/$.?#][^\s<>\"']*$", value):
+        if not https_url(value):
             self.report(path, where, f"must be an https:// address, found {value!r}")
 
     def _hash(self, path: KeyPath, where: str, spec: Field, value: Any) -> None:

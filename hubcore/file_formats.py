@@ -4,7 +4,8 @@ A file is served with the type its extension names, so what matters is that the
 extension is one of these and that the bytes really are that format: an ``.html``
 file runs script on the site's origin, an ``.svg`` opened directly does too, and
 a ``.pdf`` that is really HTML would be sniffed. Office files are accepted only
-without macros. SVG is refused on purpose: no well-kept sanitiser is part of the
+with the parts an ordinary document has (office_packages.py), OpenDocument files
+only without macros. SVG is refused on purpose: no well-kept sanitiser is part of the
 build, and a drawing can be published as PNG.
 """
 
@@ -17,12 +18,12 @@ import zipfile
 from dataclasses import dataclass
 from typing import Callable
 
-from . import limits
+from . import limits, office_packages
 
 # Characters that never belong in a text file (C0 controls other than tab and line
 # breaks, DEL and the C1 controls): a CSV holding them is not text.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Parts of an Office or OpenDocument package that hold macros or other code.
+# Parts of an OpenDocument package that hold macros or other code (Office files: office_packages.py).
 _MACRO_PARTS = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml|activeX/|Basic/|Scripts/)", re.I)
 
 
@@ -36,6 +37,7 @@ class FileFormat:
     extensions: tuple[str, ...]
     media_type: str
     recognise: Callable[[bytes], bool]
+    main_part: str = ""  # an Office file's main part (word/document.xml); its parts are checked
 
     @property
     def max_bytes(self) -> int:
@@ -60,6 +62,11 @@ def _package(main_part: str) -> Callable[[bytes], bool]:
         names = _zip_names(data)
         return names is not None and "[Content_Types].xml" in names and main_part in names
     return recognise
+
+
+def _office(id: str, label: str, family: str, media_type: str, main_part: str) -> FileFormat:
+    """An Office Open XML format, recognised by its main part."""
+    return FileFormat(id, label, family, (id,), media_type, _package(main_part), main_part)
 
 
 def _open_document(kind: str) -> Callable[[bytes], bool]:
@@ -94,15 +101,12 @@ def _csv(data: bytes) -> bool:
 
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat("pdf", "PDF", "documents", ("pdf",), "application/pdf", _starts(b"%PDF-")),
-    FileFormat("docx", "Word", "documents", ("docx",),
-               "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-               _package("word/document.xml")),
-    FileFormat("pptx", "PowerPoint", "documents", ("pptx",),
-               "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-               _package("ppt/presentation.xml")),
-    FileFormat("xlsx", "Excel", "data", ("xlsx",),
-               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               _package("xl/workbook.xml")),
+    _office("docx", "Word", "documents", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "word/document.xml"),
+    _office("pptx", "PowerPoint", "documents",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", "ppt/presentation.xml"),
+    _office("xlsx", "Excel", "data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xl/workbook.xml"),
     FileFormat("odt", "ODT", "documents", ("odt",), "application/vnd.oasis.opendocument.text",
                _open_document("text")),
     FileFormat("odp", "ODP", "documents", ("odp",), "application/vnd.oasis.opendocument.presentation",
@@ -168,9 +172,13 @@ def allowed_extensions() -> str:
     return ", ".join(f".{ext}" for f in FORMATS for ext in f.extensions)
 
 
-def check(name: str, data: bytes) -> tuple[int, str] | None:
-    """(line, why) a file called ``name`` with these bytes may not be published, or None."""
-    reason = _format_problem(name, data)
+def check(name: str, data: bytes, published: bool = True) -> tuple[int, str] | None:
+    """(line, why) a file called ``name`` with these bytes may not be published, or None.
+
+    ``published``: readers will open it; of a document the import only reads, an Office file's
+    macros alone are refused (office_packages.problem).
+    """
+    reason = _format_problem(name, data, published)
     if reason:
         return 1, reason
     if extension_of(name) == "csv":
@@ -181,7 +189,7 @@ def check(name: str, data: bytes) -> tuple[int, str] | None:
     return None
 
 
-def _format_problem(name: str, data: bytes) -> str | None:
+def _format_problem(name: str, data: bytes, published: bool) -> str | None:
     extension = extension_of(name)
     found = BY_EXTENSION.get(extension)
     if found is None:
@@ -195,6 +203,8 @@ def _format_problem(name: str, data: bytes) -> str | None:
         actual = next((what for what, test in _WHAT_IT_IS if test(data)), None)
         what = f"its content is {actual}" if actual else "its content is not"
         return f"not a real {found.label} file ({what}): export it again as {found.label}"
+    if found.main_part:
+        return office_packages.problem(data, found.label, found.main_part, published)
     if any(_MACRO_PARTS.search(name) for name in _zip_names(data) or ()):
         return f"the {found.label} file contains macros or embedded programs: save it without them"
     return None

@@ -12,12 +12,14 @@ site's Markdown) and in the build (on the HTML the engine really produced).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from . import file_formats
+from .addresses import normalise_url, on_this_site, url_problem
 
 # Elements a body may contain, with the attributes each may carry besides GLOBAL.
 GLOBAL = frozenset({"id", "class", "title", "lang", "dir"})
@@ -59,10 +61,21 @@ ADVICE = {
 # Attribute values that become part of the page's structure: anchors and class names.
 ID = re.compile(r"^\w[\w:.\-]*$")
 CLASSES = re.compile(r"^[A-Za-z0-9_\- ]*$")
-# Schemes a link may use; everything else (javascript:, data:, file:, ftp:...) is refused.
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
+# Ids the page around the content uses: the browser and the scripts take the first element with
+# an id, and the content comes first. Material's are all "__" ones (#__config holds the theme's
+# settings, then __search, __drawer, __toc, __palette_0, __nav_1...; grep id=" in its
+# templates), the hub's templates start theirs with "hub-" (overrides/), and the open-data page
+# and the field reference name their sections. Content may not take them, as an id, a heading's
+# id or a reference to an id (label for, headers).
+RESERVED_ID_PREFIXES = ("__", "hub-", "fields-")
+RESERVED_IDS = frozenset({"files", "fields"})
+# Content tabs (pymdownx.tabbed) number their radio buttons and the labels for them themselves.
+_TAB_ID = re.compile(r"^__tabbed_\d+_\d+$")
+# Attributes that refer to ids.
+ID_REFERENCES = frozenset({"for", "headers"})
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+# Attributes that hold an address.
+_ADDRESSES = frozenset({"href", "src", "cite"})
 # An image says what it shows to those who cannot see it (screen readers, images not loaded).
 _NO_ALT = ("image '{src}' has no alt text: say what it shows between the brackets, "
            "![what the image shows]({src})")
@@ -86,6 +99,20 @@ class Link:
     image: bool
 
 
+def reserved_id(value: str, tag: str = "") -> bool:
+    """Whether ``value`` is an id the page around the content uses (a content tab's own on ``tag``)."""
+    if tag in ("input", "label") and _TAB_ID.match(value):
+        return False
+    return value in RESERVED_IDS or value.startswith(RESERVED_ID_PREFIXES)
+
+
+def _reserved_message(what: str, heading: bool = False) -> str:
+    hint = " (a heading takes one written after it: ## Title {#another-id})" if heading else ""
+    return (f"{what}, which the page around the content uses (the theme's ids start with '__', the hub's "
+            f"with {' or '.join(repr(p) for p in RESERVED_ID_PREFIXES[1:])}, and "
+            f"{' and '.join(repr(i) for i in sorted(RESERVED_IDS))} are taken): choose another{hint}")
+
+
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)
@@ -93,49 +120,34 @@ class Report:
     links: list[Link] = field(default_factory=list)
 
 
-def normalise_url(value: str) -> str:
-    """An attribute value as a browser takes it as an address (WHATWG URL: strip, drop tabs and newlines)."""
-    return value.strip(_C0_OR_SPACE).replace("\t", "").replace("\n", "").replace("\r", "")
+def raw_addresses(raw_html: tuple[str, ...]) -> Counter:
+    """(tag, attribute, value) of each address on this site written in the author's own HTML.
 
-
-def url_problem(url: str, purpose: str, embed_hosts: frozenset[str] = frozenset()) -> str | None:
-    """Why ``url`` may not be used as a link, image or embed (``purpose``), or None.
-
-    Also used for addresses in front matter and data files.
+    The site engine rewrites the addresses of Markdown links and images to where the page or
+    file is published (``../about.md`` becomes ``../about/``), never those of raw HTML, which
+    would be published dead; ``check`` refuses them. Links to other sites and to an anchor of
+    the page (``#part``) are published as written, and work.
     """
-    scheme_match = _SCHEME.match(url)
-    scheme = scheme_match.group(1).lower() if scheme_match else ""
-    if "\\" in url:
-        return f"'{url}' is a Windows path: use '/' between folders and link to a file under docs/"
-    if len(scheme) == 1:
-        return f"'{url}' is a path on someone's computer: put the file under docs/ and link to it"
-    if scheme == "file":
-        return f"'{url}' points at a file on someone's computer: put the file under docs/ and link to it"
-    if scheme in ("javascript", "vbscript", "livescript"):
-        return f"script URL in {'an' if purpose[0] in 'aeiou' else 'a'} {purpose} is not allowed"
-    if purpose == "embed":
-        host = urlsplit(url).hostname if scheme == "https" else None
-        if host not in embed_hosts:
-            hosts = ", ".join(sorted(embed_hosts)) or "none"
-            return (f"<iframe> is only allowed from https hosts in the embed allowlist "
-                    f"(data/site.yml: {hosts})")
-        return None
-    if purpose == "image":
-        if scheme or url.startswith("//"):
-            if scheme == "data":
-                return "images must be files under docs/ (in the section's files/ folder), not data: URLs"
-            return ("image from another host: the site's Content-Security-Policy allows images from "
-                    "the site itself only; put the file under docs/")
-        return None
-    if scheme and scheme not in LINK_SCHEMES:
-        return (f"links may use https:, http: or mailto: addresses or point at this site "
-                f"(found '{scheme}:')")
-    return None
+    found: Counter = Counter()
+    for chunk in raw_html:
+        if "=" not in chunk:
+            continue
+        for node in LexborHTMLParser(chunk).root.traverse(include_text=False):
+            for name, value in node.attributes.items():
+                url = normalise_url(value or "")
+                if name in _ADDRESSES and on_this_site(url) and not url.startswith("#"):
+                    found[(node.tag or "", name, value or "")] += 1
+    return found
 
 
-def check(html: str, embed_hosts: frozenset[str] = frozenset()) -> Report:
-    """Every element, attribute and address of ``html`` against the allow-list."""
+def check(html: str, embed_hosts: frozenset[str] = frozenset(), raw_html: tuple[str, ...] = ()) -> Report:
+    """Every element, attribute and address of ``html`` against the allow-list.
+
+    ``raw_html``: the author's own HTML in the body (markdown_render.Rendered), whose addresses
+    on this site are refused (raw_addresses).
+    """
     report = Report()
+    raw = raw_addresses(raw_html)
     tree = LexborHTMLParser(f"{html}<{_END}></{_END}>")
     ended = False
     for node in tree.root.traverse(include_text=False):
@@ -155,7 +167,7 @@ def check(html: str, embed_hosts: frozenset[str] = frozenset()) -> Report:
                                            + (f": {ADVICE[tag]}" if tag in ADVICE else "")))
             continue
         for name, value in attributes.items():
-            _attribute(report, tag, name, value, allowed, embed_hosts)
+            _attribute(report, tag, name, value, allowed, embed_hosts, raw)
         if tag == "img" and not attributes.get("alt", "").strip():
             report.findings.append(Finding(("alt", attributes.get("src", "")), _NO_ALT.format(
                 src=attributes.get("src", ""))))
@@ -169,7 +181,7 @@ def check(html: str, embed_hosts: frozenset[str] = frozenset()) -> Report:
 
 
 def _attribute(report: Report, tag: str, name: str, value: str, allowed: frozenset[str],
-               embed_hosts: frozenset[str]) -> None:
+               embed_hosts: frozenset[str], raw: Counter) -> None:
     key = ("attribute", tag, name, value)
     if name not in allowed:
         if name.startswith("on"):
@@ -182,23 +194,56 @@ def _attribute(report: Report, tag: str, name: str, value: str, allowed: frozens
         report.findings.append(Finding(key, message))
         return
     if name == "id":
-        if ID.match(value):
-            report.ids.add(value)
-        else:
+        if not ID.match(value):
             report.findings.append(Finding(key, f"id {value!r} on <{tag}> is not allowed: use letters, "
                                                 "digits, '-' and '_' (it becomes an anchor)"))
+        else:
+            report.ids.add(value)
+            if reserved_id(value, tag):
+                report.findings.append(Finding(key, _reserved_message(f"id {value!r} on <{tag}>",
+                                                                      tag in _HEADINGS)))
+    elif name in ID_REFERENCES:
+        taken = [token for token in value.split() if reserved_id(token, tag)]
+        if taken:
+            report.findings.append(Finding(key, _reserved_message(f"'{name}' on <{tag}> refers to {taken[0]!r}")))
     elif name == "class" and not CLASSES.match(value):
         report.findings.append(Finding(key, f"class {value!r} on <{tag}> is not allowed: use letters, "
                                             "digits, '-' and '_'"))
-    elif name in ("href", "src", "cite"):
+    elif name in _ADDRESSES:
         url = normalise_url(value)
         purpose = "embed" if tag == "iframe" else "image" if tag == "img" else "link"
         problem = url_problem(url, purpose, embed_hosts)
         if problem:
             report.findings.append(Finding(("url", tag, name, value), problem))
-        elif purpose != "embed" and name != "cite" and url and not _SCHEME.match(url) \
-                and not url.startswith("//"):
-            report.links.append(Link(url, purpose == "image"))
+        else:
+            if raw[(tag, name, value)] > 0:
+                raw[(tag, name, value)] -= 1
+                report.findings.append(Finding(("raw", tag, name, value), _raw_address_message(tag, name, url)))
+            if purpose != "embed" and name != "cite" and on_this_site(url):
+                report.links.append(Link(url, purpose == "image"))  # resolved all the same
+
+
+def _raw_address_message(tag: str, name: str, url: str) -> str:
+    if tag == "img":
+        instead = f"a Markdown image, ![what the image shows]({url})"
+    elif tag == "a" and name == "href":
+        instead = f"a Markdown link, [text]({url})"
+    else:
+        instead = "a Markdown link or image, or a full https:// address"
+    return (f"<{tag} {name}=\"{url}\"> written in HTML would be published as written, and the site's "
+            f"addresses are not its files' paths, so it would lead nowhere: write it as {instead}")
+
+
+def source_paths(html: str) -> list[Finding]:
+    """Links and images of built HTML that still name a Markdown file: the engine rewrites every one
+    it knows to the page's address, so one left is dead (the build's last guard)."""
+    findings = []
+    for node in LexborHTMLParser(html).css("a[href], img[src]"):
+        url = normalise_url(node.attributes.get("href") or node.attributes.get("src") or "")
+        if on_this_site(url) and urlsplit(url).path.endswith(".md"):
+            findings.append(Finding(("source", url), f"'{url}' names a Markdown file, not the page's "
+                                                     "address: the link would lead nowhere"))
+    return findings
 
 
 def check_toc(tokens) -> list[Finding]:
@@ -209,6 +254,8 @@ def check_toc(tokens) -> list[Finding]:
         if not ID.match(identifier):
             findings.append(Finding(("toc", identifier), f"heading id {identifier!r} is not allowed: use "
                                     "letters, digits, '-' and '_' (it becomes an anchor)"))
+        elif reserved_id(identifier):
+            findings.append(Finding(("toc", identifier), _reserved_message(f"heading id {identifier!r}", True)))
         if "<" in name:  # printed as HTML by the theme: text only (the toc extension escapes it)
             findings.append(Finding(("toc-name", name), "heading text shown in the table of contents "
                                     "holds markup: write it as plain text"))

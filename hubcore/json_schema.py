@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .addresses import HTTPS_PATTERN
 from .field_help import FieldHelp
 from .file_formats import IMAGE_EXTENSIONS
 from .inner_texts import carries_texts, fields_with_texts
@@ -58,9 +59,7 @@ def _property(spec: Field, taxonomies: Taxonomies, help: FieldHelp, path: str, l
         "time": {"type": "string", "pattern": TIME_PATTERN},
         "boolean": {"type": "boolean"},
         "count": {"type": "integer", "minimum": 0},
-        # No backslash before the quote: editors compile patterns as Unicode regular expressions,
-        # where an escaped quote is an error.
-        "https-url": {"type": "string", "pattern": "^https://[^\\s/$.?#][^\\s<>\"']*$"},
+        "https-url": {"type": "string", "pattern": HTTPS_PATTERN},
         "file": {"type": "string", "pattern": r"^(?![\s\S]*://)[\s\S]*\S"},
         "image": {"type": "string", "pattern": IMAGE_PATTERN},
         "hash": {"type": "string", "pattern": "^[0-9a-f]{8}$"},

@@ -42,6 +42,11 @@ MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_DATA_BYTES = 10 * 1024 * 1024
 
+# An Office file (.docx, .pptx, .xlsx): how many parts it may have, and what its declared types and
+# each of its relationship parts, the only parts the check reads, may unpack to (office_packages.py).
+MAX_PACKAGE_PARTS = 10_000
+MAX_PACKAGE_XML_BYTES = 4 * 1024 * 1024
+
 # A Word document to import (hub.py import): what its parts may unpack to, and the pixels of
 # a picture converted to PNG (TIFF, BMP): a small file must not become gigabytes in memory.
 MAX_IMPORT_UNPACKED_BYTES = 100 * 1024 * 1024

@@ -2,15 +2,16 @@
 
 A link to a page is written to the English file name (``about.md``); the build
 serves the reader's language version, so the link is good if any language
-version exists. Anchors are looked up in the version a reader of the linking
-page's language will get.
+version exists. A link naming a translation's file (``about.ru.md``) is refused:
+the engine does not rewrite it, and it would lead nowhere. Anchors are looked up
+in the version a reader of the linking page's language will get.
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .settings import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -24,9 +25,7 @@ class DocsTree:
     anchors: dict[str, set[str]]
 
     def page_variants(self, md_path: str) -> list[str]:
-        """Existing language versions of ``x.md`` (or of an explicit ``x.ru.md``)."""
-        if md_path in self.files and any(md_path.endswith(f".{l}.md") for l in LANGUAGES):
-            return [md_path]
+        """Existing language versions of ``x.md``."""
         stem = md_path[: -len(".md")]
         names = [f"{stem}.md"] + [f"{stem}.{l}.md" for l in LANGUAGES if l != DEFAULT_LANGUAGE]
         return [n for n in names if n in self.files]
@@ -45,6 +44,11 @@ class Resolution:
 
     target: str | None = None
     reason: str | None = None
+
+
+def translation_named(md_path: str) -> str | None:
+    """The language whose file ``x.<lang>.md`` names, or None for a page's own name ``x.md``."""
+    return next((l for l in LANGUAGES if l != DEFAULT_LANGUAGE and md_path.endswith(f".{l}.md")), None)
 
 
 def resolve(url: str, from_path: str, lang: str, tree: DocsTree) -> Resolution:
@@ -67,9 +71,16 @@ def resolve(url: str, from_path: str, lang: str, tree: DocsTree) -> Resolution:
             if joined not in tree.files:
                 return Resolution(reason=f"'{url}': no such file under docs/")
             return Resolution(joined)
-        variants = tree.page_variants(joined)
+        language = translation_named(joined)
+        variants = tree.page_variants(joined.removesuffix(f".{language}.md") + ".md" if language else joined)
         if not variants:
             return Resolution(reason=f"'{url}': no such page ({joined} does not exist)")
+        if language:
+            # The engine publishes x.ru.md at x's address in Russian; a link naming it is left as
+            # written, and leads nowhere.
+            written = urlunsplit(parts._replace(path=parts.path.removesuffix(f".{language}.md") + ".md"))
+            return Resolution(reason=f"'{url}' names the file of a translation: link to '{written}', and "
+                                     "each reader gets the page in their language")
         target = tree.version_for(variants, lang)
     if anchor and anchor not in tree.anchors.get(target, set()):
         return Resolution(target, f"'{url}': no heading or id '#{anchor}' in {target}")

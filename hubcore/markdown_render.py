@@ -60,6 +60,9 @@ class RenderError(Exception):
 class Rendered:
     html: str
     toc: tuple[dict[str, Any], ...]  # the toc extension's tokens, flattened
+    # The author's own HTML as written (Python-Markdown's stash): the site engine rewrites the
+    # addresses of Markdown links and images, never these (html_policy.raw_addresses).
+    raw_html: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -104,10 +107,11 @@ def render(text: str, seconds: float = limits.RENDER_SECONDS) -> Rendered:
             engine.reset()
             html = engine.convert(text)
             toc = tuple(_flatten(getattr(engine, "toc_tokens", [])))
+            raw = tuple(block for block in engine.htmlStash.rawHtmlBlocks if isinstance(block, str))
     except RecursionError:
         _renderer.cache_clear()  # its state is unknown after an interrupted run
         raise RenderError("deep") from None
     except _Slow:
         _renderer.cache_clear()
         raise RenderError("slow") from None
-    return Rendered(html, toc)
+    return Rendered(html, toc, raw)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .addresses import https_url
 from .problems import Problem
 from .settings import LANGUAGES, SITE_FILE
 from .strict_yaml import Document
 
 TEXTS = ("name", "disclaimer")  # written in every language
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
-_HTTPS = re.compile(r"^https://[^\s/$.?#][^\s<>\"']*$")
 
 
 def view(settings: dict[str, Any], lang: str) -> dict[str, str] | None:
@@ -48,7 +48,7 @@ def check(document: Document) -> list[Problem]:
         if name not in (*TEXTS, "contact"):
             problems.append(Problem(SITE_FILE, at, where, "unknown field: allowed: name, contact, disclaimer"))
         elif name == "contact":
-            if value not in (None, "") and not (isinstance(value, str) and (_EMAIL.match(value) or _HTTPS.match(value))):
+            if value not in (None, "") and not (isinstance(value, str) and (_EMAIL.match(value) or https_url(value))):
                 problems.append(Problem(SITE_FILE, at, where, "must be an e-mail address or an https:// address"))
         elif value not in (None, ""):
             texts = value if isinstance(value, dict) else {}

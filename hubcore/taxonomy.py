@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problem
-from .html_policy import url_problem
+from .addresses import https_url
 from .roles import EVENT_TYPES, SCHEMA_ORG_TYPE, Roles, read as read_roles
 from .settings import LANGUAGES, RESERVED_NAMES, TAXONOMIES_FILE
 from .data_files import read_yaml
@@ -118,8 +118,7 @@ def _build(document: Document, problems: list[Problem]) -> Taxonomies:
                 continue
             label = _labels(entry.get("label"), where, line, problems, "label")
             extra = {k: v for k, v in entry.items() if k not in ("label", "plural", "folder")}
-            if "url" in extra and (not isinstance(extra["url"], str) or not extra["url"].startswith("https://")
-                                   or url_problem(extra["url"], "link")):
+            if "url" in extra and not https_url(extra["url"]):
                 problems.append(Problem(TAXONOMIES_FILE, document.line_of((name, term_id, "url")),
                                         f"{where}.url", "must be an https:// address"))
                 del extra["url"]

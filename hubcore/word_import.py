@@ -32,7 +32,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import MarkdownConverter
 from PIL import Image
 
-from . import file_formats, html_policy, limits, word_styles
+from . import addresses, file_formats, limits, word_styles
 from .settings import FILES_DIR
 
 # Word's built-in styles the default mapping of mammoth does not know, mapped to what they mean.
@@ -135,8 +135,8 @@ def convert(data: bytes, slug_of: Callable[[str], str], title: str | None = None
 
 
 def _open(data: bytes) -> zipfile.ZipFile:
-    """The document as a ZIP package, once the allow-list accepts it as Word without macros."""
-    refused = file_formats.check("document.docx", data)
+    """The document as a ZIP package, once the allow-list accepts it as a Word file of ordinary parts."""
+    refused = file_formats.check("document.docx", data, published=False)  # read here, not published
     if refused:
         raise WordImportError(refused[1])
     try:
@@ -200,7 +200,7 @@ def _links(soup: BeautifulSoup) -> list[str]:
     """
     notes, internal = [], 0
     for link in soup.find_all("a"):
-        href = html_policy.normalise_url(str(link.get("href", "")))
+        href = addresses.normalise_url(str(link.get("href", "")))
         if href.startswith("#footnote-") or href.startswith("#endnote-"):
             continue
         if not href:
@@ -211,7 +211,7 @@ def _links(soup: BeautifulSoup) -> list[str]:
             link.unwrap()
             continue
         scheme = href.split(":", 1)[0].lower() if ":" in href else ""
-        if scheme not in html_policy.LINK_SCHEMES or html_policy.url_problem(href, "link"):
+        if scheme not in addresses.LINK_SCHEMES or addresses.url_problem(href, "link"):
             what = f"a {scheme}: link" if scheme else f"a link to {href[:60]!r}, a file on the author's computer,"
             notes.append(f"{what} was not imported; its text {_text(link)[:60]!r} is kept as plain text "
                          "(only https:, http: and mailto: links are imported)")
@@ -450,7 +450,7 @@ class _Markdown(MarkdownConverter):
         return escape(text) if text else ""
 
     def convert_a(self, el, text, parent_tags):  # noqa: D102
-        href = quote(html_policy.normalise_url(str(el.get("href", ""))), safe=":/?#@!$&+,;=%-._~")
+        href = quote(addresses.normalise_url(str(el.get("href", ""))), safe=":/?#@!$&+,;=%-._~")
         return f"[{text.strip()}]({href})" if text.strip() else ""
 
     def convert_img(self, el, text, parent_tags):  # noqa: D102

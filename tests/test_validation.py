@@ -20,6 +20,7 @@ import yaml
 
 from fixture_tree import (REPO, assert_problem, check, expect_only, front, make_root,
                           the_only, zip_of)
+from word_documents import plain_document, presentation, relationships, with_parts, workbook
 from hubcore.loader import load_site
 from hubcore.problems import Problem
 
@@ -394,6 +395,15 @@ def test_link_from_russian_file_to_a_missing_page(tmp_path):
     expect_only(problems, "docs/guides/y.ru.md", 6, "body", "broken link", "'other.md'")
 
 
+def test_a_link_naming_a_translations_file_is_refused(tmp_path):
+    """The engine publishes about.ru.md at about's address: a link naming the file is left as written."""
+    files = {X: front(*TS, body="Text.\n\n[About](other.ru.md#details)\n"),
+             "docs/guides/other.md": front(*TS, body="## Details\n"),
+             "docs/guides/other.ru.md": front('title: "Другое"', 'summary: "С"', body="## Details\n")}
+    expect_only(check(tmp_path, files), X, 8, "body", "names the file of a translation",
+                "link to 'other.md#details'")
+
+
 def test_existing_image_is_fine(tmp_path):
     files = {X: front(*TS, body="![A chart](files/chart.png)\n"),
              "docs/guides/files/chart.png": b"\x89PNG\r\n\x1a\n"}
@@ -441,6 +451,67 @@ def test_active_html_is_reported(tmp_path, snippet, line, words):
     # body from line 6: Intro. (6), blank, More. (8), blank, the snippet from line 10
     problems = only_x(tmp_path, *TS, body=f"Intro.\n\nMore.\n\n{snippet}\n\nEnd.\n")
     expect_only(problems, X, line, "body", *words)
+
+
+# --- raw HTML: published as written -------------------------------------------------
+
+@pytest.mark.parametrize("snippet, words", [
+    ('<a href="valid.md">the guide</a>', ("<a href=\"valid.md\">", "[text](valid.md)")),
+    ('<img src="files/chart.png" alt="A chart">', ("<img src=\"files/chart.png\">", "![what the image shows]")),
+    ('<div><a href="files/chart.png">the chart</a></div>', ("a Markdown link",)),
+], ids=["page", "image", "file-in-a-block"])
+def test_an_address_on_this_site_in_raw_html_is_refused(tmp_path, snippet, words):
+    """MkDocs rewrites the addresses of Markdown links and images, never those of raw HTML."""
+    files = {X: front(*TS, body=f"Intro.\n\n{snippet}\n")}
+    if "chart" in snippet:
+        files["docs/guides/files/chart.png"] = b"\x89PNG\r\n\x1a\n"
+    expect_only(check(tmp_path, files), X, 8, "body", "written in HTML", *words)
+
+
+def test_a_broken_address_in_raw_html_is_also_reported_as_broken(tmp_path):
+    problems = only_x(tmp_path, *TS, body='Intro.\n\n<a href="nope.md">x</a> <a href="?page=2">next</a>\n')
+    assert {p.message.split(":")[0] for p in problems if p.line == 8} >= {"broken link"}
+    assert sum("written in HTML" in p.message for p in problems) == 2, problems
+
+
+def test_raw_html_may_link_other_sites_and_the_pages_own_anchors(tmp_path):
+    body = ('## Part\n\n<a href="https://example.org/x.md">elsewhere</a>, <a href="#part">above</a>, '
+            '<a href="mailto:a@example.org">mail</a>.\n\nThe same page in Markdown: [the guide](valid.md).\n')
+    assert only_x(tmp_path, *TS, body=body) == []
+
+
+def test_a_markdown_link_beside_the_same_address_in_raw_html_is_located(tmp_path):
+    body = "[The guide](valid.md)\n\nText.\n\n<a href=\"valid.md\">again</a>\n"
+    expect_only(only_x(tmp_path, *TS, body=body), X, 10, "body", "written in HTML")
+
+
+# --- ids of the page around the content -----------------------------------------------
+
+@pytest.mark.parametrize("snippet, line, words", [
+    ('<div id="__config">{}</div>', 10, ("id '__config' on <div>",)),
+    ("## \\_\\_search", 10, ("id '__search' on <h2>", "{#another-id}")),
+    ("## Heading {#__drawer}", 10, ("'__drawer'",)),
+    ("A paragraph.\n{: #hub-catalogue-title }", 11, ("'hub-catalogue-title'",)),
+    ("## Files", 10, ("'files'",)),
+    ('<label for="__search">Search</label>', 10, ("'for' on <label> refers to '__search'",)),
+    ('<table><tr><td headers="a __toc">x</td></tr></table>', 10, ("'headers' on <td> refers to '__toc'",)),
+], ids=["config", "heading-text", "heading-attr-list", "hub-id", "open-data-section", "label-for", "headers"])
+def test_ids_the_page_around_the_content_uses_are_refused(tmp_path, snippet, line, words):
+    """The theme reads the first #__config, #__search...; content comes before them in the page."""
+    problems = only_x(tmp_path, *TS, body=f"Intro.\n\nMore.\n\n{snippet}\n\nEnd.\n")
+    expect_only(problems, X, line, "body", "the page around the content uses", *words)
+
+
+def test_content_tabs_keep_their_own_ids(tmp_path):
+    body = '=== "One"\n\n    First.\n\n=== "Two"\n\n    Second.\n'
+    assert only_x(tmp_path, *TS, body=body) == []
+
+
+def test_the_build_guard_refuses_a_link_to_a_markdown_file_left_in_built_html():
+    from hubcore import html_policy
+    found = html_policy.source_paths('<p><a href="../about/">ok</a> <a href="../about.ru.md#x">dead</a> '
+                                     '<a href="https://example.org/README.md">elsewhere</a></p>')
+    assert [f.key for f in found] == [("source", "../about.ru.md#x")]
 
 
 def test_script_in_code_is_not_reported(tmp_path):
@@ -638,8 +709,9 @@ def test_a_results_rows_singular_is_given_in_every_language(tmp_path):
     ("<!---><img src=x onerror=alert(1)>-->", ("'onerror'",)),
     ("<!-- x --!><img src=x onerror=alert(1)>-->", ("'onerror'",)),
     ("<![CDATA[><img src=x onerror=alert(1)>]]>", ("'onerror'",)),
-    # Markdown turns the tab into spaces, which no browser removes: a broken link, not a script.
-    ('<a href="javas\tcript:alert(1)">x</a>', ("broken link",)),
+    # Markdown turns the tab into spaces, which no browser removes: an address on this site
+    # (refused, as any written in HTML), not a script.
+    ('<a href="javas\tcript:alert(1)">x</a>', ("written in HTML",)),
     ('<a href="javas\ncript:alert(1)">x</a>', ("script URL in a link",)),
     ('<a href="java&#115;cript&colon;alert(1)">x</a>', ("script URL in a link",)),
     ('<p style="color: red">x</p>', ("'style'", "Content-Security-Policy")),
@@ -733,16 +805,78 @@ def test_attachments_are_recognised_by_their_content(tmp_path, rel, data, words)
 
 
 def test_office_and_opendocument_files_are_accepted(tmp_path):
-    package = zip_of
+    """Ordinary files as Word, PowerPoint and Excel save them (pictures, links to other sites)."""
+    document = with_parts(plain_document(), {"word/_rels/document.xml.rels": _with_hyperlinks(
+        plain_document(), "https://example.org/", "http://example.org/", "mailto:a@example.org")})
     files = {
-        "docs/guides/files/a.docx": package({"[Content_Types].xml": b"", "word/document.xml": b""}),
-        "docs/guides/files/a.pptx": package({"[Content_Types].xml": b"", "ppt/presentation.xml": b""}),
-        "docs/guides/files/a.odt": package({"mimetype": b"application/vnd.oasis.opendocument.text"}),
+        "docs/guides/files/a.docx": document,
+        "docs/guides/files/a.pptx": presentation("Slides"),
+        "docs/guides/files/a.xlsx": workbook(),
+        "docs/guides/files/a.odt": zip_of({"mimetype": b"application/vnd.oasis.opendocument.text"}),
         "docs/guides/files/a.jpg": b"\xff\xd8\xff\xe0",
         X: front(*TS, "attachments:", *(f'  - {{title: "F", file: files/a.{ext}}}'
-                                         for ext in ("docx", "pptx", "odt", "jpg"))),
+                                         for ext in ("docx", "pptx", "xlsx", "odt", "jpg"))),
     }
     assert check(tmp_path, files) == []
+
+
+def _with_hyperlinks(docx: bytes, *targets: str) -> bytes:
+    """The relationships of ``docx``'s main part, with a hyperlink to each of ``targets`` added."""
+    import io
+    import zipfile
+    rels = zipfile.ZipFile(io.BytesIO(docx)).read("word/_rels/document.xml.rels").decode()
+    added = "".join(f'<Relationship Id="rIdLink{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/hyperlink" Target="{target}" TargetMode="External"/>'
+                    for n, target in enumerate(targets))
+    return rels.replace("</Relationships>", added + "</Relationships>").encode()
+
+
+@pytest.mark.parametrize("name, parts, words", [
+    ("a.docx", {"word/vbaProject.bin": b"\x00" * 8}, ("word/vbaProject.bin (macros)",)),
+    ("a.docx", {"word/embeddings/Microsoft_Excel_Sheet.xlsx": b"PK"}, ("word/embeddings/", "embedded object")),
+    ("a.docx", {"word/media/x.bin": b"\x00"}, ("word/media/x.bin (a part of no declared type)",)),
+    ("a.docx", {"macros/evil.png": b"\x89PNG"}, ("macros/evil.png (macros)",)),
+    ("a.docx", {"outside/picture.png": b"\x89PNG"}, ("outside/picture.png (a part outside the folders",)),
+    ("a.docx", "file://server/share/notes.docx", ("a hyperlink to 'file://server/share/notes.docx'",)),
+    ("a.docx", "\\\\server\\share", ("a hyperlink to",)),
+    ("a.docx", "javascript:alert(1)", ("a hyperlink to 'javascript:alert(1)'",)),
+    ("a.docx", {"word/_rels/document.xml.rels": relationships(("styles", "styles.xml", ""), (
+        "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "styles.xml", ""))},
+     ("word/_rels/document.xml.rels (a relationship to macros)",)),
+], ids=["vba", "embedded-workbook", "undeclared", "macro-folder", "outside-folders", "file-link", "unc-link",
+        "script-link", "macros-under-another-type"])
+def test_office_parts_not_on_the_allow_list_are_named(name, parts, words):
+    from hubcore import file_formats
+    if isinstance(parts, str):
+        parts = {"word/_rels/document.xml.rels": _with_hyperlinks(plain_document(), parts)}
+    found = file_formats.check(name, with_parts(plain_document(), parts))
+    assert found is not None and found[0] == 1
+    for word in ("the Word file holds", *words):
+        assert word in found[1], found[1]
+
+
+def test_an_office_file_is_read_within_bounds():
+    """Only the declared types and the relationships are unpacked, each up to a limit; no DTD is read."""
+    from hubcore import file_formats, limits
+    bomb = with_parts(plain_document(), {"word/_rels/document.xml.rels": b" " * (limits.MAX_PACKAGE_XML_BYTES + 1)})
+    assert len(bomb) < 100_000
+    assert "unpacks to more than" in file_formats.check("a.docx", bomb)[1]
+    entities = b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa">]><Types>&a;</Types>'
+    assert "declares a document type" in file_formats.check(
+        "a.docx", with_parts(plain_document(), {"[Content_Types].xml": entities}))[1]
+
+
+def test_the_import_reads_a_document_whose_links_and_objects_it_would_drop():
+    """A document only read by hub.py import must be without macros; the rest the conversion drops."""
+    from hubcore import file_formats
+    links = with_parts(plain_document(), {"word/_rels/document.xml.rels": _with_hyperlinks(
+        plain_document(), "javascript:alert(1)")})
+    chart_data = with_parts(plain_document(), {"word/embeddings/Microsoft_Excel_Sheet.xlsx": b"PK"})
+    for document in (links, chart_data):
+        assert file_formats.check("a.docx", document) is not None
+        assert file_formats.check("a.docx", document, published=False) is None
+    macros = with_parts(plain_document(), {"word/vbaProject.bin": b"\x00"})
+    assert "macros" in file_formats.check("a.docx", macros, published=False)[1]
 
 
 @pytest.mark.parametrize("rel, words", [
@@ -774,7 +908,9 @@ def test_an_image_must_be_an_image(tmp_path):
                                    '<img src="files/chart.png">', '<img src="files/chart.png" alt=" ">'])
 def test_an_image_needs_alt_text(tmp_path, image):
     files = {X: front(*TS, "draft: true", body=f"Intro.\n\n{image}\n"), "docs/guides/files/chart.png": PNG}
-    expect_only(check(tmp_path, files), X, 9, "body", "image 'files/chart.png' has no alt text",
+    # An image written in HTML is refused for that too (its address would not be rewritten).
+    problems = [p for p in check(tmp_path, files) if "written in HTML" not in p.message]
+    expect_only(problems, X, 9, "body", "image 'files/chart.png' has no alt text",
                 "![what the image shows](files/chart.png)")
 
 

@@ -192,3 +192,61 @@ def presentation(title: str) -> bytes:
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+def plain_document() -> bytes:
+    """An ordinary Word file, as people attach one: a paragraph and a picture, no links."""
+    document = Document()
+    document.add_paragraph("An ordinary document.")
+    picture(document, png(), "A red square")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def with_types(package: bytes, parts: dict[str, tuple[str, bytes]]) -> bytes:
+    """``package`` with parts added, each declared in [Content_Types].xml with its type: {name: (type, bytes)}."""
+    import zipfile
+    types = zipfile.ZipFile(io.BytesIO(package)).read("[Content_Types].xml").decode("utf-8")
+    declared = "".join(f'<Override PartName="/{name}" ContentType="{kind}"/>' for name, (kind, _) in parts.items())
+    return with_parts(package, {"[Content_Types].xml": types.replace("</Types>", declared + "</Types>").encode(),
+                                **{name: data for name, (_, data) in parts.items()}})
+
+
+_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def relationships(*items: tuple[str, str, str]) -> bytes:
+    """A relationship part: (type, or its last word for Office's own; target; target mode or "")."""
+    entries = "".join(f'<Relationship Id="rId{n}" Type="{kind if "://" in kind else _OFFICE_RELATIONSHIPS + "/" + kind}"'
+                      f' Target="{target}"'
+                      + (f' TargetMode="{mode}"' if mode else "") + "/>"
+                      for n, (kind, target, mode) in enumerate(items, start=1))
+    return f'<?xml version="1.0"?><Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">{entries}</Relationships>'.encode()
+
+
+def workbook() -> bytes:
+    """A minimal Excel file of one sheet, laid out as Excel saves one (no spreadsheet library needed)."""
+    import zipfile
+    types = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             f'<Override PartName="/xl/workbook.xml" ContentType="{_SML}.sheet.main+xml"/>'
+             f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SML}.worksheet+xml"/></Types>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts = {
+        "[Content_Types].xml": types.encode(),
+        "_rels/.rels": relationships(("officeDocument", "xl/workbook.xml", "")),
+        "xl/workbook.xml": (f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{_OFFICE_RELATIONSHIPS}">'
+                            '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>').encode(),
+        "xl/_rels/workbook.xml.rels": relationships(("worksheet", "worksheets/sheet1.xml", "")),
+        "xl/worksheets/sheet1.xml": (f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData><row r="1">'
+                                     '<c r="A1" t="inlineStr"><is><t>1</t></is></c></row></sheetData></worksheet>').encode(),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()

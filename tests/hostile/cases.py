@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from fixture_tree import zip_of
+from word_documents import plain_document, relationships, with_parts, with_types, workbook
 
 # Marks what must never be published: placed in the copy's .git/config and outside docs/.
 SECRET = "hub-secret-3f9c1b7e"
@@ -245,6 +246,13 @@ INERT += [
 # --- refused: stopped with a located error ---------------------------------------------
 
 G = "docs/guides"
+
+
+def _in_body(*cases: tuple[str, int, str]) -> list[Refused]:
+    """Guides refused for their body: (what, the line expected, the body), each in a file of its own."""
+    return [Refused(what, f"{G}/r-body-{n}.md", page(*TS, body=body), f"{G}/r-body-{n}.md:{line}: body")
+            for n, (what, line, body) in enumerate(cases)]
+
 REFUSED: list[Refused] = [
     Refused("file name with markup", f'{G}/"><img src=x onerror=alert(1)>.md', page(*TS),
             f'{G}/"><img src=x onerror=alert(1)>.md:1: file'),
@@ -358,6 +366,26 @@ def attaching(*files: str) -> str:
     return page(*TS, "attachments:", *(f'  - {{title: "File", file: {name}}}' for name in files))
 
 
+_S = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+# Office files whose parts are not those of an ordinary document: each is refused by name.
+OFFICE_REFUSED = {
+    "embedded.docx": ("a Word file with an embedded object", with_types(plain_document(), {
+        "word/embeddings/oleObject1.bin": ("application/vnd.openxmlformats-officedocument.oleObject",
+                                           b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)})),
+    "renamed-macros.docx": ("a Word file whose macros are in a renamed part", with_types(plain_document(), {
+        "word/x.bin": ("application/vnd.ms-office.vbaProject", b"\x00" * 64)})),
+    "activex.docx": ("a Word file with an ActiveX control", with_types(plain_document(), {
+        "word/activeX/activeX1.xml": ("application/vnd.ms-office.activeX+xml", b"<ax:ocx/>")})),
+    "template.docx": ("a Word file fetching its template from a share", with_parts(plain_document(), {
+        "word/_rels/settings.xml.rels": relationships(("attachedTemplate", "file://server/share/t.dotm",
+                                                       "External"))})),
+    "unknown-part.docx": ("a Word file with a part of a type not on the list", with_types(plain_document(), {
+        "word/extra.xml": ("application/vnd.ms-word.unknown+xml", b"<x/>")})),
+    "dde.xlsx": ("an Excel file linking another workbook (DDE)", with_types(workbook(), {
+        "xl/externalLinks/externalLink1.xml": (f"{_S}.externalLink+xml",
+                                               b'<externalLink><ddeLink ddeService="cmd" ddeTopic="/c calc"/>'
+                                               b"</externalLink>")})),
+}
 WORD_WITH_MACROS = zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>",
                          "word/vbaProject.bin": b"Attribute VB_Name = \"x\""})
 SCRIPT = b"navigator.serviceWorker.register('/sw.js'); window.__pwned = 'contributed-script';\n"
@@ -389,6 +417,9 @@ REFUSED += [
             extra={f"{G}/r-uses-pdf.md": attaching("files/report.pdf")}),
     Refused("a Word file with macros", f"{F}/macros.docx", WORD_WITH_MACROS, f"{F}/macros.docx:1: file",
             extra={f"{G}/r-uses-docx.md": attaching("files/macros.docx")}),
+    *(Refused(what, f"{F}/{name}", data, f"{F}/{name}:1: file",
+              extra={f"{G}/r-uses-{name.replace('.', '-')}.md": attaching(f"files/{name}")})
+      for name, (what, data) in OFFICE_REFUSED.items()),
     Refused("an attachment over the size limit", f"{F}/huge.pdf", b"%PDF-1.7\n" + b"0" * BIG,
             f"{F}/huge.pdf:1: file", extra={f"{G}/r-uses-huge.md": attaching("files/huge.pdf")}),
     Refused("a CSV cell a spreadsheet would run", f"{F}/formulas.csv",
@@ -420,6 +451,10 @@ REFUSED += [
     Refused("a licence address with a script", "data/taxonomies.yml",
             replace=("    url: https://creativecommons.org/licenses/by/4.0/", '    url: "javascript:alert(1)"'),
             expected="data/taxonomies.yml:{line}: licenses.CC-BY-4.0.url"),
+    Refused("a licence address breaking out of the attribute", "data/taxonomies.yml",
+            replace=("    url: https://creativecommons.org/licenses/by-sa/4.0/",
+                     """    url: 'https://x.org/"><script>alert(1)</script>'"""),
+            expected="data/taxonomies.yml:{line}: licenses.CC-BY-SA-4.0.url"),
     # The checker itself: inputs that used to hang it or end in a traceback.
     Refused("a huge integer", "docs/workshops/r-int.md",
             page(*TS, f"event: {{kind: workshop, participants: {'9' * 5000}}}"), "docs/workshops/r-int.md:4: event.participants"),
@@ -455,4 +490,16 @@ REFUSED += [
             f"{G}/r-file-url.md:6: body"),
     Refused("a link to a draft", f"{G}/r-to-draft.md", page(*TS, body="Text.\n\n[Soon](r-draft.md)\n"),
             f"{G}/r-to-draft.md:8: body", extra={f"{G}/r-draft.md": page(*TS, "draft: true")}),
+    # Published dead: the engine rewrites Markdown links and images, never raw HTML, nor a link
+    # naming a translation's file.
+    *_in_body(("a page linked in raw HTML", 6,
+               'See <a href="../reports/needs-assessment-survey-results.md">the results</a>.\n'),
+              ("an image of the site in raw HTML", 8,
+               'Text.\n\n<img src="../files/editor-sign-in-en.png" alt="The sign-in page">\n'),
+              ("a link to a translation's file", 8, "Text.\n\n[About](../about.ru.md)\n"),
+              # Ids of the page around the content: the theme reads the first #__config, this one.
+              ("the theme's configuration id", 6, '<div id="__config">{"base": "https://evil.example/"}</div>\n'),
+              ("a heading whose id the theme uses", 8, "Text.\n\n## \\_\\_search\n"),
+              ("an attribute list taking a hub id", 7, "A paragraph.\n{: #hub-catalogue-title }\n"),
+              ("a label for the theme's drawer", 6, '<label for="__drawer">Menu</label>\n')),
 ]
