@@ -924,6 +924,11 @@ HOSTILE_SHAPES = {
     "deep lists": lambda n: "".join("    " * (i % 40) + "- x\n" for i in range(20 * n)),
     "many headings": lambda n: "".join(f"## Heading {i}\n\ntext\n\n" for i in range(25 * n)),
     "long definition list": lambda n: "Term\n: Definition\n" * (2 * n),
+    "headings without a blank line": lambda n: "".join(f"## Heading {i}\n" for i in range(40 * n)),
+    "content tabs": lambda n: '=== "Tab"\n\n    Text.\n\n' * (20 * n),
+    "a run of backslashes": lambda n: "\\" * (1000 * n) + "\n",
+    "references to one footnote": lambda n: "See[^1].\n\n" * (20 * n) + "[^1]: A note.\n",
+    "list items after a paragraph": lambda n: "Text.\n" + "- [x\n" * (50 * n),
 }
 
 
