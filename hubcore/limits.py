@@ -54,6 +54,15 @@ MAX_REFERENCES_TO_ONE_FOOTNOTE = 25
 # Wall-clock seconds to render one page, the last guard if a slow input slips past the
 # limits above (a normal page takes a few milliseconds).
 RENDER_SECONDS = 10.0
+# Locating a problem renders parts of the page again (locate.py). A render is counted as the
+# part's length plus the page's inline and block work above, of which about this many units
+# cost what a character of text does: a short page of brackets costs what it takes, not its
+# length. What locating may render for one file, in all: twice the page, plus enough for a
+# page of usual size to have each of its problems checked; past that, a problem keeps the line
+# its text is on in the source.
+RENDER_WORK_PER_CHARACTER = 16
+LOCATE_RENDER_FACTOR = 2
+LOCATE_RENDER_FLOOR = 64 * 1024  # characters
 # Problems located in one file; more of the same file get the line of the nearest located one.
 MAX_LOCATED_PER_FILE = 25
 

@@ -272,6 +272,13 @@ def _scan(text: str) -> _Scan:
     return scan
 
 
+def render_weight(text: str) -> int:
+    """What rendering ``text`` costs besides its length, in characters' worth: its inline and block
+    work. A part of it costs no more (locate.py counts each render of a part at this weight)."""
+    scan = _scan(text)
+    return (scan.inline_work // limits.INLINE_MARK_SHARE + scan.block_work) // limits.RENDER_WORK_PER_CHARACTER
+
+
 def problems(text: str) -> list[Problem]:
     """(line, message) for each bound the text goes past; lines are 1-based within ``text``."""
     return _scan(text).finish()

@@ -1,20 +1,24 @@
-"""Bounded work: what is refused before rendering.
+"""Bounded work: what is refused before rendering, and how much locating a problem may render.
 
 The limits are in hubcore/limits.py. markdown_bounds.py counts them in one pass over
-the source and refuses a page at the line where one is passed. These tests count
-(problems and their lines) instead of timing, so a busy machine changes nothing; the
-time taken by hostile shapes of two sizes is compared in test_validation.py
-(test_hostile_shapes_are_checked_in_time_linear_in_their_size).
+the source and refuses a page at the line where one is passed; locate.py renders parts
+of a page to find a problem's line, within a budget of characters. These tests count
+(problems, lines, characters rendered) instead of timing, so a busy machine changes
+nothing; the time taken by hostile shapes of two sizes is compared in
+test_validation.py (test_hostile_shapes_are_checked_in_time_linear_in_their_size).
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
+from functools import partial
 
 import pytest
 from fixture_tree import check, expect_only, front
 
-from hubcore import limits, markdown_bounds, markdown_render
+from hubcore import body_check, limits, markdown_bounds, markdown_render
+from hubcore.locate import Locator
 
 X = "docs/guides/x.md"
 TS = ('title: "X"', 'summary: "S"')
@@ -145,3 +149,125 @@ def test_what_the_bounds_skip_as_code_the_renderer_shows_as_code():
         text = f"Before.\n\n{margin}{opener}\n{margin}{inner}\n{closer_margin}{closer}\n\nAfter.\n"
         if markdown_bounds.fences(text):
             assert 'href="https://example.org/inner"' not in markdown_render.render(text).html, text
+
+
+# --- locating: verified guesses, within a budget of characters ----------------------------
+
+def _counting(body: str) -> tuple[Locator, list[int]]:
+    """A page's locator, as the body check makes it, and the lengths of the texts it renders."""
+    where = body_check.locator(body, frozenset())
+    lengths: list[int] = []
+    counts = where.counts
+
+    def counting(text: str) -> Counter:
+        lengths.append(len(text))
+        return counts(text)
+
+    where.counts = counting
+    return where, lengths
+
+
+def _page_with_problems(paragraphs: int, problems: int = 25) -> tuple[str, list[int]]:
+    """Paragraphs of text with ``problems`` event handlers spread over them, and their lines."""
+    lines, where = [], []
+    every = paragraphs // problems
+    for i in range(paragraphs):
+        if i % every == every // 2 and len(where) < problems:
+            lines += [f'<span onclick="x{i}">a</span>', ""]
+            where.append(len(lines) - 1)
+        lines += [f"Paragraph {i}: " + "word " * 18, ""]
+    return "\n".join(lines) + "\n", where
+
+
+def test_locating_many_problems_renders_at_most_twice_the_page_and_finds_each_line():
+    """25 problems in a page of 100 KB: each at its line, with at most twice the page rendered
+    (plus the floor); before, each was a binary search of ten renders or more."""
+    body, expected = _page_with_problems(1_000)
+    report = body_check._report(body, frozenset())
+    where, lengths = _counting(body)
+    found = [where.line_of(finding.key) for finding in report.findings]
+    assert found == expected
+    assert sum(lengths) <= limits.LOCATE_RENDER_FACTOR * len(body) + limits.LOCATE_RENDER_FLOOR
+    assert sum(lengths) + where.renders * where.weight == where.rendered
+
+
+def test_locating_work_grows_linearly_with_the_page():
+    """Four times the page, with as many problems, renders at most four times as much to locate them."""
+    rendered = []
+    for paragraphs in (250, 1_000):
+        body, expected = _page_with_problems(paragraphs)
+        where, lengths = _counting(body)
+        report = body_check._report(body, frozenset())
+        assert [where.line_of(finding.key) for finding in report.findings] == expected
+        rendered.append(sum(lengths))
+    assert rendered[1] <= 4 * rendered[0], rendered
+
+
+def test_a_small_page_has_every_guess_confirmed():
+    """Within the floor, each problem is confirmed by two renders: up to its line and the one before."""
+    body, expected = _page_with_problems(50, problems=5)
+    where, lengths = _counting(body)
+    report = body_check._report(body, frozenset())
+    assert [where.line_of(finding.key) for finding in report.findings] == expected
+    assert where.renders == 2 * len(expected)
+
+
+def test_a_wrong_guess_is_corrected_by_rendering():
+    """The text the problem names also appears where it is no element (between double backticks):
+    the guess is refuted by a render, and the search finds the real line."""
+    body = "Write ``<script>`` to show the tag.\n\nText.\n\n<script>alert(1)</script>\n"
+    assert body_check.read(body, frozenset()).problems[0][0] == 5
+
+
+def test_a_script_shown_in_a_fence_does_not_mislead_the_search():
+    """A prefix cut inside a fence would leave it open and read its code as HTML: the search used
+    to stop inside the fence."""
+    body = "Intro.\n\n```\n<script>\n```\n\n<script>\n"
+    assert {line for line, _ in body_check.read(body, frozenset()).problems} == {7}
+
+
+def test_a_problem_with_nothing_to_scan_for_is_searched_within_the_budget():
+    """An unfinished tag at the end names no text: a binary search, cut short by the budget on a
+    long page, still gives a line at or after it."""
+    body = "Text.\n\n" * 10_000 + "<script>\n"
+    where, lengths = _counting(body)
+    assert ("unfinished",) in body_check._counts(frozenset(), body)
+    assert where.line_of(("unfinished",)) >= 20_001
+    assert sum(lengths) <= limits.LOCATE_RENDER_FACTOR * len(body) + limits.LOCATE_RENDER_FLOOR
+
+
+def test_a_bad_heading_id_beside_an_unfinished_tag_is_reported():
+    """Found while bounding the work: comparing a heading's id with a finding of one part (an
+    unfinished tag) raised IndexError, and the file was reported as unreadable."""
+    problems = body_check.read('-<script>\n#. "', frozenset()).problems
+    assert any("heading id" in message for _, message in problems), problems
+    assert any("unfinished" in message for _, message in problems), problems
+
+
+def test_the_located_line_does_not_depend_on_the_budget(monkeypatch):
+    """Out of budget, a problem keeps the line its text is on: the same line as when confirmed."""
+    body, expected = _page_with_problems(400)
+    report = body_check._report(body, frozenset())
+    monkeypatch.setattr(limits, "LOCATE_RENDER_FLOOR", 0)
+    monkeypatch.setattr(limits, "LOCATE_RENDER_FACTOR", 0)
+    where = body_check.locator(body, frozenset())
+    assert [where.line_of(finding.key) for finding in report.findings] == expected
+    assert where.renders == 0
+
+
+def test_locating_counts_are_what_a_render_gives():
+    """The counts a prefix render gives are the body check's own (a key per problem and per link)."""
+    counts = partial(body_check._counts, frozenset())
+    assert counts("[a](x.md)\n\n<script>\n")[("element", "script")] == 1
+
+
+def test_a_short_page_that_renders_slowly_is_rendered_few_times():
+    """A page of 2 KB whose brackets make each render slow (just within the inline bound) and which
+    has 25 problems: each render is counted at what it costs, so locating renders it at most twice."""
+    brackets = "[" * 700 + "x" * 1_400 + "\n\n"
+    body = brackets + "".join(f'<span onclick="x{i}">a</span>\n\n' for i in range(25))
+    assert markdown_bounds.problems(body) == []
+    where, lengths = _counting(body)
+    report = body_check._report(body, frozenset())
+    assert [where.line_of(finding.key) for finding in report.findings] == [3 + 2 * i for i in range(25)]
+    assert where.renders <= 2

@@ -929,6 +929,9 @@ HOSTILE_SHAPES = {
     "a run of backslashes": lambda n: "\\" * (1000 * n) + "\n",
     "references to one footnote": lambda n: "See[^1].\n\n" * (20 * n) + "[^1]: A note.\n",
     "list items after a paragraph": lambda n: "Text.\n" + "- [x\n" * (50 * n),
+    "problems to locate": lambda n: "".join(
+        (f'<span onclick="x{i}">a</span>\n\n' if i % (8 * n // 5) == 4 * n // 5 else "")
+        + f"Paragraph {i}: some text.\n\n" for i in range(40 * n)),
 }
 
 
