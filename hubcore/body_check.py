@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
+from typing import Hashable
 
 from . import html_policy, markdown_bounds, markdown_render
 from .locate import Locator, occurrences
@@ -38,11 +39,11 @@ class BodyReading:
 def _report(text: str, embed_hosts: frozenset[str]) -> html_policy.Report:
     rendered = markdown_render.render(text)
     report = html_policy.check(rendered.html, embed_hosts, rendered.raw_html)
-    shown = {finding.key for finding in report.findings}
     # A heading's bad id is already reported on its element: say it once.
+    bad_ids = {finding.key[3] for finding in report.findings
+               if finding.key[0] == "attribute" and finding.key[2] == "id"}
     report.findings += [finding for finding in html_policy.check_toc(rendered.toc)
-                        if finding.key[0] != "toc" or not any(k[:3] == ("attribute", k[1], "id") and
-                                                               k[3] == finding.key[1] for k in shown)]
+                        if finding.key[0] != "toc" or finding.key[1] not in bad_ids]
     return report
 
 
@@ -57,8 +58,27 @@ def _counts(embed_hosts: frozenset[str], text: str) -> Counter:
     return counts
 
 
+def needles(key: Hashable) -> tuple[str, ...]:
+    """What the source line of a problem holds, lower-case, as far as its key says (locate.py's guess).
+
+    A raw tag holds '<' and its name; an attribute its name and value, or only its value when an
+    attribute list writes it ({#id}, {.class}); a link, image or address the address itself.
+    """
+    kind, *rest = key  # type: ignore[misc]
+    if kind in ("element", "input"):
+        found: tuple[str, ...] = ("<" + (rest[0] if kind == "element" else "input"),)
+    elif kind == "attribute":
+        _, name, value = rest
+        found = (value,) if name in ("id", "class") else (name, value)
+    elif kind in ("url", "alt", "link", "toc"):
+        found = (rest[-1] if kind == "url" else rest[0],)
+    else:  # an unfinished tag, a heading's text, a render that failed: nothing to scan for
+        found = ()
+    return tuple(needle.lower() for needle in found if needle)
+
+
 def locator(body: str, embed_hosts: frozenset[str]) -> Locator:
-    return Locator(body, partial(_counts, embed_hosts))
+    return Locator(body, partial(_counts, embed_hosts), needles, markdown_bounds.render_weight(body))
 
 
 def read(body: str, embed_hosts: frozenset[str]) -> BodyReading:

@@ -1074,6 +1074,16 @@ HOSTILE_SHAPES = {
     "deep lists": lambda n: "".join("    " * (i % 40) + "- x\n" for i in range(20 * n)),
     "many headings": lambda n: "".join(f"## Heading {i}\n\ntext\n\n" for i in range(25 * n)),
     "long definition list": lambda n: "Term\n: Definition\n" * (2 * n),
+    # Shapes the renderer takes quadratic time on, small enough that the old check took well
+    # under its deadline at the smaller size (it failed this test on each of them).
+    "headings without a blank line": lambda n: "".join(f"## Heading {i}\n" for i in range(20 * n)),
+    "content tabs": lambda n: '=== "Tab"\n' * (20 * n),
+    "a run of backslashes": lambda n: "\\" * (1000 * n) + "\n",
+    "references to one footnote": lambda n: "See[^1].\n\n" * (10 * n) + "[^1]: A note.\n",
+    "list items after a paragraph": lambda n: "Text.\n" + "- [x\n" * (8 * n),
+    "problems to locate": lambda n: "".join(
+        (f'<span onclick="x{i}">a</span>\n\n' if i % (8 * n // 5) == 4 * n // 5 else "")
+        + f"Paragraph {i}: some text.\n\n" for i in range(40 * n)),
 }
 
 

@@ -396,6 +396,26 @@ XHTML = (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body
 HTML = b"<!doctype html><html><body><script>window.__pwned='html'</script></body></html>"
 DEEP_LIST = "".join("    " * depth + "- level\n" for depth in range(60))
 SLOW_BRACKETS = "[" * 3000 + "x" * 3000 + "\n"
+# Found by the audit of issue 12: 3,500 headings with no blank line between them (31 KB) took
+# `validate` two minutes, the renderer's work growing with the square of their number, and
+# locating its 25 handlers re-rendered the page some 250 times. Refused at the 101st heading.
+SLOW_HEADINGS = "".join(f"## h{i}\n" + (f'<span title="t" onclick="x{i}">a</span>\n' if i % 140 == 0 else "")
+                        for i in range(3500))
+
+
+def _many_problems() -> tuple[str, int]:
+    """A long page (about 215 KB) with 25 event handlers spread over it, and the body line of the last."""
+    lines: list[str] = []
+    last = 0
+    for i in range(2000):
+        if i % 80 == 40:
+            lines += [f'<span onclick="x{i}">a</span>', ""]
+            last = len(lines) - 1
+        lines += [f"Paragraph {i}: " + "word " * 18, ""]
+    return "\n".join(lines) + "\n", last
+
+
+MANY_PROBLEMS, LAST_PROBLEM = _many_problems()
 BIG = 26 * 1024 * 1024
 
 REFUSED += [
@@ -470,6 +490,25 @@ REFUSED += [
             page(*TS, body="Term\n: Definition\n" * 700), f"{G}/r-definitions.md:{{any}}: body"),
     Refused("brackets that make rendering slow", f"{G}/r-brackets.md", page(*TS, body=SLOW_BRACKETS),
             f"{G}/r-brackets.md:6: body"),
+    Refused("headings with no blank line between them", f"{G}/r-slow-headings.md", page(*TS, body=SLOW_HEADINGS),
+            f"{G}/r-slow-headings.md:107: body"),
+    Refused("more than 1,000 headings", f"{G}/r-headings.md",
+            page(*TS, body="".join(f"## Heading {i}\n\nText.\n\n" for i in range(1500))),
+            f"{G}/r-headings.md:4006: body"),
+    Refused("thousands of content tabs", f"{G}/r-tabs.md", page(*TS, body='=== "t"\n' * 4000),
+            f"{G}/r-tabs.md:206: body"),
+    Refused("a run of backslashes", f"{G}/r-backslashes.md", page(*TS, body="\\" * 200_000 + "\n"),
+            f"{G}/r-backslashes.md:6: body"),
+    Refused("thousands of references to one footnote", f"{G}/r-footnote.md",
+            page(*TS, body="See[^1].\n\n" * 2000 + "[^1]: A note.\n"), f"{G}/r-footnote.md:56: body"),
+    Refused("a paragraph whose lines look like list items", f"{G}/r-lazy-list.md",
+            page(*TS, body="Text.\n" + "- [x\n" * 3000), f"{G}/r-lazy-list.md:6: body"),
+    Refused("brackets behind a fence the renderer does not open", f"{G}/r-pseudo-fence.md",
+            page(*TS, body="``` not a language\n\n" + SLOW_BRACKETS + "\n```\n"), f"{G}/r-pseudo-fence.md:8: body"),
+    Refused("headings split by carriage returns alone", f"{G}/r-carriage-returns.md",
+            page(*TS, body="## h\r" * 3000 + "\n"), f"{G}/r-carriage-returns.md:6: body"),
+    Refused("25 problems in a long page, each located", f"{G}/r-many-problems.md", page(*TS, body=MANY_PROBLEMS),
+            f"{G}/r-many-problems.md:{5 + LAST_PROBLEM}: body"),
     # What validate missed and only the built HTML showed, or what broke out of an id.
     Refused("a heading id breaking out", f"{G}/r-heading-id.md",
             page(*TS, body='## Title {#x" onclick="alert(1)}\n'), f"{G}/r-heading-id.md:6: body"),
