@@ -42,8 +42,8 @@ INLINE_MARK_SHARE = 64
 # minutes. Real pages have one or two per block (a heading and its paragraph). A run of
 # definitions also recurses once per definition (RecursionError at about 500).
 MAX_BLOCK_CONSTRUCTS = 100
-MAX_BLOCK_WORK = 2_000_000  # eight times the largest page's length; about 0.2 s when busy
-# Per page: the longest real page has 25 headings and no tabs. Every heading is printed again
+MAX_BLOCK_WORK = 2_000_000  # eight times the largest page's length; 0.2 to 0.3 s when busy
+# Per page: the longest real page has 21 headings and no tabs. Every heading is printed again
 # in the page's table of contents; each content tab looks through the earlier tabs of its set
 # (4,000 tabs took 11 s); each reference to a footnote already referred to looks through the
 # earlier references (2,000 references to one footnote took 9 s).

@@ -111,16 +111,13 @@ class Locator:
             at = self._index[guess]
             here = self._at(guess)
             if here is None:
-                return guess
+                return guess  # out of budget: the line its text is on
             if here[key] < occurrence:
                 low = at + 1
             else:
-                high = at
                 before = self._at(self._cuts[at - 1]) if at > 0 else Counter()
-                if before is None:
-                    return guess
-                if before[key] < occurrence:
-                    return guess
+                if before is None or before[key] < occurrence:
+                    return guess  # confirmed, or out of budget
                 high = at - 1
         while low < high:
             middle = (low + high) // 2

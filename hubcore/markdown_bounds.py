@@ -9,7 +9,7 @@ work is not linear:
 - inline work: within a paragraph, the renderer looks for the end of a link or
   a tag from every '[' and '<', and copies the rest of the paragraph after every
   other inline match, so a paragraph costs about (those marks) x (its length);
-  the sum over a page is bounded;
+  the sum over a page is bounded (where a paragraph ends: inline_units.py);
 - block work: a block (lines with no blank line between) is split one heading,
   rule, admonition, tab or definition at a time, each split testing the rest of
   the block again, so a block costs about (those lines) x (its length); their
