@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Entry, Site
+from .plurals import plural
 from .product import Event
 from .problems import Problem
 from .settings import LANGUAGES, PROJECT_FILE
@@ -30,8 +31,12 @@ class ResultRow:
         return len(self.entries)
 
     def label_in(self, lang: str) -> str:
-        """The row's label in ``lang``, in the singular when the count is 1 and a singular is given."""
-        return ((self.one if self.count == 1 and self.one else None) or self.label).get(lang, "")
+        """The row's label in ``lang``: its ``one`` form where the language's plural rule says so
+        (plurals.py: 1 in English; 1, 21, 31... in Russian), else the label."""
+        forms = {"other": self.label.get(lang, "")}
+        if self.one and self.one.get(lang):
+            forms["one"] = self.one[lang]
+        return plural(forms, self.count, lang)
 
 
 def _matches(entry: Entry, match: dict[str, str]) -> bool:
