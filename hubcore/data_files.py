@@ -20,8 +20,7 @@ def read_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     try:
         if path.is_symlink() or not path.is_file():
             return None, ([Problem(rel, 1, "file", "must be a plain file")] if path.exists() else [])
-        with open(path, "rb") as file:  # a file over the limit is refused unread
-            data = file.read(limits.MAX_DATA_FILE_BYTES + 1)
+        data = limits.read_at_most(path, limits.MAX_DATA_FILE_BYTES)  # refused unread if over
     except OSError as error:
         return None, [Problem(rel, 1, "file", f"cannot be read: {error.strerror}")]
     if len(data) > limits.MAX_DATA_FILE_BYTES:

@@ -10,6 +10,14 @@ the worst accepted input still checks in well under a second.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """The file's first ``limit + 1`` bytes: enough to tell it is over ``limit`` without reading it whole."""
+    with open(path, "rb") as file:
+        return file.read(limit + 1)
+
 # A Markdown page, front matter and body together.
 MAX_MARKDOWN_BYTES = 256 * 1024
 # Front matter: what fits on a screen or two; text belongs in the body.

@@ -89,8 +89,7 @@ def _read_all(paths: Paths, names: list[str], allowed_hosts: frozenset[str],
     todo: list[tuple[str, bytes]] = []
     for docs_path in names:
         rel = f"{DOCS_DIR}/{docs_path}"
-        with open(paths.docs / docs_path, "rb") as page:  # a page over the limit is refused unread
-            data = page.read(limits.MAX_MARKDOWN_BYTES + 1)
+        data = limits.read_at_most(paths.docs / docs_path, limits.MAX_MARKDOWN_BYTES)  # refused unread if over
         reading = kept.get(rel, data) if kept else None
         if reading is None:
             todo.append((docs_path, data))
